@@ -1,0 +1,10 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { startApp } from '$lib/server/app';
+import { securityHeaders } from '$lib/server/hooks/security-headers';
+
+export const init: ServerInit = async () => {
+	await startApp();
+};
+
+export const handle: Handle = sequence(securityHeaders);

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { localizedShort } from './localized';
+import { localDate, type LocalDate } from './time';
+
+/**
+ * China's public holidays for one year as the State Council publishes them (usually in November
+ * for the next year): the days off, and the weekend days that become working days (调休).
+ */
+export const holidayYear = z.object({
+	year: z.number().int().min(2000).max(2100),
+	holidays: z.array(z.object({ name: localizedShort, start: localDate, end: localDate })),
+	workdays: z.array(localDate)
+});
+export type HolidayYear = z.infer<typeof holidayYear>;
+
+export type DayKind = 'holiday' | 'workday' | 'normal' | 'unknown';
+
+export interface HolidayCalendar {
+	/** What kind of day `date` is; `unknown` when its year's schedule is not published yet. */
+	dayKind(date: LocalDate): DayKind;
+	holidayName(date: LocalDate): HolidayYear['holidays'][number]['name'] | undefined;
+	covers(year: number): boolean;
+}
+
+/** Answers day questions from the published years. */
+export function holidayCalendar(years: HolidayYear[]): HolidayCalendar {
+	const covered = new Set(years.map((y) => y.year));
+	const names = new Map<LocalDate, HolidayYear['holidays'][number]['name']>();
+	const workdays = new Set<LocalDate>();
+	for (const y of years) {
+		for (const h of y.holidays) {
+			for (let d = h.start; d <= h.end; d = nextDay(d)) names.set(d, h.name);
+		}
+		for (const w of y.workdays) workdays.add(w);
+	}
+	return {
+		dayKind(date) {
+			if (!covered.has(Number(date.slice(0, 4)))) return 'unknown';
+			if (names.has(date)) return 'holiday';
+			if (workdays.has(date)) return 'workday';
+			return 'normal';
+		},
+		holidayName: (date) => names.get(date),
+		covers: (year) => covered.has(year)
+	};
+}
+
+function nextDay(date: LocalDate): LocalDate {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+export const noHolidays: HolidayCalendar = holidayCalendar([]);

@@ -1,0 +1,87 @@
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { pick, type Language } from './localized';
+import type { Event, Venue } from './schemas';
+import { addDays, shanghaiZone } from './time';
+
+/** UIDs must never change for an event (RFC 5545 §3.8.4.7) so calendar apps update, not duplicate. */
+export function eventUid(event: Pick<Event, 'id'>): string {
+	return `${event.id}@taibai-lake-guide`;
+}
+
+function wallClock(t: string): TZDate {
+	const [date, time = '00:00'] = t.split('T');
+	const [y, m, d] = date.split('-').map(Number);
+	const [hh, mm] = time.split(':').map(Number);
+	return new TZDate(y, m - 1, d, hh, mm, shanghaiZone);
+}
+
+/** iCalendar DATE-TIME list value for EXDATE in the event's zone, e.g. 20261219T193000. */
+function icsLocal(t: string): string {
+	return t.replace(/[-:]/g, '') + '00';
+}
+
+export interface IcsOptions {
+	name: string;
+	lang: Language;
+	/** Absolute origin for event links, e.g. https://guide.example.cn */
+	origin?: string;
+	venues: Map<string, Venue>;
+}
+
+/**
+ * An RFC 5545 calendar of events: times carry TZID=Asia/Shanghai with a VTIMEZONE, recurring events
+ * keep their RRULE and cancelled dates as EXDATE, and cancelled events say STATUS:CANCELLED so a
+ * subscribed calendar removes or strikes them.
+ */
+export function eventsCalendar(events: Event[], options: IcsOptions): string {
+	const { lang, venues } = options;
+	const calendar = ical({
+		name: options.name,
+		prodId: { company: 'Taibai Lake Guide', product: 'events', language: lang === 'en' ? 'EN' : 'ZH' },
+		method: ICalCalendarMethod.PUBLISH,
+		ttl: 60 * 60
+	});
+	// A null name keeps DTSTAMP in UTC while still emitting the VTIMEZONE of each event's zone.
+	calendar.timezone({ name: null, generator: getVtimezoneComponent });
+
+	for (const event of events) {
+		const venue = event.venueId ? venues.get(event.venueId) : undefined;
+		const position = venue?.position ?? event.position;
+		const rules = [
+			event.rrule ? `RRULE:${event.rrule}` : '',
+			event.rrule && event.exdates.length
+				? `EXDATE;TZID=${shanghaiZone}:${event.exdates.map(icsLocal).join(',')}`
+				: ''
+		].filter(Boolean);
+		const description = [pick(event.summary, lang), pick(event.statusReason, lang)]
+			.filter(Boolean)
+			.join('\n\n');
+		calendar.createEvent({
+			id: eventUid(event),
+			sequence: event.version,
+			stamp: new Date(event.updatedAt),
+			start: event.allDay ? wallClock(event.start.slice(0, 10)) : wallClock(event.start),
+			end: event.allDay
+				? wallClock(addDays(event.end.slice(0, 10), event.end.slice(11) === '00:00' ? 0 : 1))
+				: wallClock(event.end),
+			allDay: event.allDay,
+			timezone: shanghaiZone,
+			summary: pick(event.title, lang),
+			description,
+			location: venue
+				? {
+						title: pick(venue.name, lang),
+						address: pick(venue.address, lang),
+						geo: position ? { lat: position.lat, lon: position.lon } : undefined
+					}
+				: undefined,
+			url: options.origin ? `${options.origin}/events/${event.slug}` : undefined,
+			categories: [{ name: event.category }],
+			status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+			repeating: rules.length ? rules.join('\n') : null
+		});
+	}
+	return calendar.toString();
+}

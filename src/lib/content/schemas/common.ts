@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { localizedShort } from '../localized';
+
+/** Stable, URL-safe identifiers: a slug is what a visitor sees in a link, an id never changes. */
+export const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
+	.max(80);
+export const id = z
+	.string()
+	.regex(/^[a-z]+_[A-Za-z0-9]{6,32}$/, 'must look like prefix_abc123')
+	.max(40);
+
+export const httpUrl = z
+	.string()
+	.trim()
+	.url('must be a web address')
+	.refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
+
+/** A processed photo: `src` is the image path without width; widths lists the renditions made. */
+export const image = z.object({
+	src: z.string().min(1).max(300),
+	alt: localizedShort,
+	width: z.number().int().positive(),
+	height: z.number().int().positive(),
+	widths: z.array(z.number().int().positive()).default([])
+});
+export type Image = z.infer<typeof image>;
+
+/** Price: free, or a human text (a ticket table is rarely one number) plus an optional CNY amount. */
+export const price = z.discriminatedUnion('free', [
+	z.object({ free: z.literal(true) }),
+	z.object({
+		free: z.literal(false),
+		text: localizedShort,
+		amountCny: z.number().nonnegative().optional()
+	})
+]);
+export type Price = z.infer<typeof price>;
+
+/** Fields every stored record carries. `sample` marks seeded data that an editor must verify. */
+export const recordBase = {
+	id,
+	slug,
+	/** Revision of the last change (server-assigned). */
+	revision: z.number().int().nonnegative(),
+	/** Edit version for optimistic concurrency (server-assigned). */
+	version: z.number().int().positive(),
+	sample: z.boolean().default(false),
+	updatedAt: z.string()
+};
+
+export const publishStatus = z.enum(['draft', 'published']);
+export type PublishStatus = z.infer<typeof publishStatus>;
+
+/** Replaces server-assigned fields so one schema validates both stored records and editor input. */
+export const serverAssigned = { revision: true, version: true, updatedAt: true } as const;

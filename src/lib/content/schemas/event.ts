@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { position } from '../geo';
+import { localized, localizedShort } from '../localized';
+import { recurrenceRule } from '../recurrence';
+import { localDateTime } from '../time';
+import { httpUrl, id, image, price, recordBase, serverAssigned } from './common';
+
+export const eventCategories = [
+	'performance',
+	'exhibition',
+	'festival',
+	'market',
+	'sport',
+	'tour',
+	'workshop',
+	'family',
+	'food',
+	'ceremony'
+] as const;
+export const eventCategory = z.enum(eventCategories);
+export type EventCategory = z.infer<typeof eventCategory>;
+
+/** Cancelled and postponed events stay public so visitors learn what changed. */
+export const eventStatuses = ['draft', 'published', 'cancelled', 'postponed'] as const;
+export const eventStatus = z.enum(eventStatuses);
+export type EventStatus = z.infer<typeof eventStatus>;
+
+const eventFields = z.object({
+	...recordBase,
+	status: eventStatus,
+	statusReason: localized.optional(),
+	title: localizedShort,
+	summary: localized,
+	description: localized,
+	venueId: id.optional(),
+	position: position.optional(),
+	festivalId: id.optional(),
+	/** Shanghai wall-clock start and end of the first occurrence. */
+	start: localDateTime,
+	end: localDateTime,
+	allDay: z.boolean().default(false),
+	/** RFC 5545 RRULE body (no DTSTART), e.g. FREQ=WEEKLY;BYDAY=SA;COUNT=8. */
+	rrule: recurrenceRule.optional(),
+	/** Cancelled occurrences, as the wall-clock start of each. */
+	exdates: z.array(localDateTime).default([]),
+	/** Original start of a postponed event (schema.org previousStartDate). */
+	previousStart: localDateTime.optional(),
+	category: eventCategory,
+	price,
+	bookingUrl: httpUrl.optional(),
+	tags: z.array(z.string().trim().min(1).max(40)).default([]),
+	image: image.optional()
+});
+
+type EventShape = z.infer<typeof eventFields>;
+
+function eventRules(value: Pick<EventShape, 'start' | 'end' | 'status' | 'statusReason' | 'venueId' | 'position'>, ctx: z.RefinementCtx) {
+	if (value.end <= value.start) {
+		ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
+	}
+	if ((value.status === 'cancelled' || value.status === 'postponed') && !value.statusReason) {
+		ctx.addIssue({ code: 'custom', path: ['statusReason'], message: `a reason is required when ${value.status}` });
+	}
+	if (!value.venueId && !value.position) {
+		ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'needs a venue or a position' });
+	}
+}
+
+export const event = eventFields.superRefine(eventRules);
+export type Event = z.infer<typeof event>;
+
+export const eventInput = eventFields.omit(serverAssigned).superRefine(eventRules);
+export type EventInput = z.input<typeof eventInput>;

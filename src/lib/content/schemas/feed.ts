@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { event } from './event';
+import { festival } from './festival';
+import { tour } from './tour';
+import { venue } from './venue';
+
+export const contentTypes = ['venues', 'events', 'festivals', 'tours'] as const;
+export type ContentType = (typeof contentTypes)[number];
+
+/**
+ * The public feed payload, shared by the server that writes it and the sync engine that applies it.
+ * `full: true` means "replace everything you have" (first sync, or `since` too old to delta);
+ * otherwise the upserts and deletions since `since` are applied on top of the client's mirror.
+ */
+export const feedPayload = z.object({
+	revision: z.number().int().nonnegative(),
+	since: z.number().int().nonnegative().nullable(),
+	full: z.boolean(),
+	venues: z.array(venue),
+	events: z.array(event),
+	festivals: z.array(festival),
+	tours: z.array(tour),
+	deleted: z.object({
+		venues: z.array(z.string()),
+		events: z.array(z.string()),
+		festivals: z.array(z.string()),
+		tours: z.array(z.string())
+	})
+});
+export type FeedPayload = z.infer<typeof feedPayload>;

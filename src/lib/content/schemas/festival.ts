@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { localized, localizedShort } from '../localized';
+import { localDate } from '../time';
+import { image, publishStatus, recordBase, serverAssigned } from './common';
+
+const festivalFields = z.object({
+	...recordBase,
+	status: publishStatus,
+	name: localizedShort,
+	summary: localized,
+	description: localized,
+	startDate: localDate,
+	endDate: localDate,
+	heroImage: image.optional()
+});
+
+function endNotBeforeStart(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx) {
+	if (value.endDate < value.startDate) {
+		ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before the start date' });
+	}
+}
+
+export const festival = festivalFields.superRefine(endNotBeforeStart);
+export type Festival = z.infer<typeof festival>;
+
+export const festivalInput = festivalFields.omit(serverAssigned).superRefine(endNotBeforeStart);
+export type FestivalInput = z.input<typeof festivalInput>;

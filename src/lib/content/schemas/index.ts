@@ -1,0 +1,6 @@
+export * from './common';
+export * from './event';
+export * from './feed';
+export * from './festival';
+export * from './tour';
+export * from './venue';

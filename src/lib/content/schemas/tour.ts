@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { lineString, position } from '../geo';
+import { localized, localizedShort } from '../localized';
+import { id, image, publishStatus, recordBase, serverAssigned } from './common';
+
+export const tourModes = ['walk', 'bike', 'boat', 'bus'] as const;
+export const tourMode = z.enum(tourModes);
+export type TourMode = z.infer<typeof tourMode>;
+
+/** A stop is a venue or a free point (a viewpoint, a pier) with its own name. */
+const tourStop = z
+	.object({
+		venueId: id.optional(),
+		point: z.object({ name: localizedShort, position }).optional(),
+		stayMinutes: z.number().int().min(0).max(600),
+		note: localized.optional()
+	})
+	.superRefine((stop, ctx) => {
+		if (!stop.venueId === !stop.point) {
+			ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'a stop needs a venue or a point, not both' });
+		}
+	});
+export type TourStop = z.infer<typeof tourStop>;
+
+const tourFields = z.object({
+	...recordBase,
+	status: publishStatus,
+	name: localizedShort,
+	theme: localizedShort,
+	summary: localized,
+	description: localized,
+	/** Modes in the order a visitor uses them; the first is the main one. */
+	modes: z.array(tourMode).min(1),
+	stops: z.array(tourStop).min(2, 'a tour needs at least two stops'),
+	path: lineString,
+	distanceM: z.number().int().nonnegative(),
+	durationMinutes: z.number().int().positive(),
+	featured: z.boolean().default(false),
+	image: image.optional()
+});
+
+export const tour = tourFields;
+export type Tour = z.infer<typeof tour>;
+
+export const tourInput = tourFields.omit(serverAssigned);
+export type TourInput = z.input<typeof tourInput>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { position } from '../geo';
+import { localized, localizedShort } from '../localized';
+import { openingHoursRule } from '../opening-hours-rule';
+import { httpUrl, image, price, publishStatus, recordBase, serverAssigned } from './common';
+
+export const venueKinds = [
+	'scenic_area',
+	'museum',
+	'library',
+	'gallery',
+	'theatre',
+	'park',
+	'shopping_street',
+	'restaurant_area',
+	'visitor_centre',
+	'parking',
+	'toilet',
+	'first_aid'
+] as const;
+export const venueKind = z.enum(venueKinds);
+export type VenueKind = z.infer<typeof venueKind>;
+
+/** Practical points: shown on the map and the info page, not in the list of places to visit. */
+export const practicalKinds: readonly VenueKind[] = ['visitor_centre', 'parking', 'toilet', 'first_aid'];
+
+export const facilities = [
+	'toilet',
+	'parking',
+	'wheelchair',
+	'baby_care',
+	'lockers',
+	'wifi',
+	'cafe',
+	'restaurant',
+	'shop',
+	'audio_guide',
+	'guided_tours',
+	'charging',
+	'bike_rental',
+	'boat_pier'
+] as const;
+
+export const venue = z.object({
+	...recordBase,
+	status: publishStatus,
+	kind: venueKind,
+	name: localizedShort,
+	summary: localized,
+	description: localized,
+	position,
+	/** The position was estimated for the sample data and must be checked on site. */
+	positionApproximate: z.boolean().default(false),
+	address: localizedShort,
+	/** OpenStreetMap opening_hours syntax; absent means "always accessible or unknown". */
+	openingHours: openingHoursRule.optional(),
+	hoursNote: localized.optional(),
+	price: price.optional(),
+	phone: z
+		.string()
+		.trim()
+		.regex(/^[0-9+\-\s()]{3,30}$/, 'must be a phone number')
+		.optional(),
+	website: httpUrl.optional(),
+	facilities: z.array(z.enum(facilities)).default([]),
+	accessibility: localized.optional(),
+	visitMinutes: z.number().int().min(5).max(720).optional(),
+	photos: z.array(image).default([]),
+	tags: z.array(z.string().trim().min(1).max(40)).default([])
+});
+export type Venue = z.infer<typeof venue>;
+
+export const venueInput = venue.omit(serverAssigned);
+export type VenueInput = z.input<typeof venueInput>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the server's environment. Everything else asks this module, so a typo in
+ * a variable name is a compile error and a bad value stops start-up with a message naming it.
+ * Every variable is listed, with its default, in `.env.example`.
+ */
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+	/** `file:path/to.sqlite`, a plain path, or `:memory:`. */
+	DATABASE_URL: z
+		.string()
+		.trim()
+		.min(1)
+		.default('file:data/taibai.sqlite')
+		.refine(
+			(value) => value === ':memory:' || value.startsWith('file:') || !/^[a-z]+:\/\//i.test(value),
+			'must be file:PATH, a path, or :memory: (PostgreSQL is not supported yet)'
+		),
+	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
+	SEED: z.enum(['auto', 'never']).default('auto'),
+	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */
+	TOMBSTONE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+	/** Seconds a CDN or browser may reuse a feed response without asking again. */
+	FEED_MAX_AGE: z.coerce.number().int().min(0).max(3600).default(30),
+	/** Public address of the site, for absolute links in feeds and the sitemap. */
+	PUBLIC_ORIGIN: z
+		.string()
+		.trim()
+		.url('must be an absolute URL such as https://guide.example.cn')
+		.optional()
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Validates an environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	// An empty value means "not set", as in most .env tooling.
+	const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const result = schema.safeParse(present);
+	if (!result.success) {
+		const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+	}
+	return result.data;
+}
+
+let current: Config | undefined;
+
+/** The configuration of this process, read once. */
+export function config(): Config {
+	current ??= loadConfig(process.env);
+	return current;
+}

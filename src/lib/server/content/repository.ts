@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { ValidationError, validate } from '$lib/content/validation';
+import type { Db } from '../db/connect';
+import type { ContentRow, ContentTable } from '../db/types';
+import { ConflictError, NotFoundError } from './errors';
+import type { ContentKind } from './kinds';
+import { nextRevision } from './revision';
+
+type Stored = { id: string; slug: string; status: string; revision: number; version: number; updatedAt: string };
+type Input<T> = Omit<T, 'revision' | 'version' | 'updatedAt'>;
+
+const base62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+function newId(prefix: string): string {
+	return `${prefix}_${Array.from(randomBytes(14), (b) => base62[b % 62]).join('')}`;
+}
+
+function fromRow<T>(row: Pick<ContentRow, 'data' | 'revision' | 'version' | 'updated_at'>): T {
+	return { ...JSON.parse(row.data), revision: row.revision, version: row.version, updatedAt: row.updated_at };
+}
+
+/** Server-assigned fields live in columns, not in the JSON, so they can never disagree. */
+function toData<T extends Stored>(record: Input<T>): string {
+	const { revision: _r, version: _v, updatedAt: _u, ...data } = record as Input<T> & Partial<Stored>;
+	return JSON.stringify(data);
+}
+
+export interface ChangeSet<T> {
+	upserts: T[];
+	deletedIds: string[];
+}
+
+/**
+ * All queries for one content type. Every write runs in one transaction together with the revision
+ * it takes, so the feed can never show half a change.
+ */
+export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>) {
+	// The four content tables share one shape; Kysely's typing needs one concrete table name.
+	const table = kind.type as ContentTable as 'festivals';
+	const isPublic = (status: string) => kind.publicStatuses.includes(status);
+	// Inside a caller's transaction (seeding, imports) writes join it instead of nesting.
+	const inTransaction = <R>(work: (trx: Db) => Promise<R>): Promise<R> =>
+		db.isTransaction ? work(db) : db.transaction().execute(work);
+
+	async function assertSlugFree(slug: string, exceptId: string | null, trx: Db) {
+		let query = trx.selectFrom(table).select('id').where('slug', '=', slug).where('deleted_at', 'is', null);
+		if (exceptId) query = query.where('id', '!=', exceptId);
+		if (await query.executeTakeFirst()) {
+			throw new ValidationError([{ path: 'slug', message: `"${slug}" is already used` }]);
+		}
+	}
+
+	return {
+		kind,
+
+		async listPublic(): Promise<T[]> {
+			const rows = await db.selectFrom(table).selectAll().where('public', '=', 1).orderBy('slug').execute();
+			return rows.map((row) => fromRow<T>(row));
+		},
+
+		/** Every live record, drafts included: for the editor console only. */
+		async listAll(): Promise<T[]> {
+			const rows = await db
+				.selectFrom(table)
+				.selectAll()
+				.where('deleted_at', 'is', null)
+				.orderBy('slug')
+				.execute();
+			return rows.map((row) => fromRow<T>(row));
+		},
+
+		async getPublicBySlug(slug: string): Promise<T | undefined> {
+			const row = await db
+				.selectFrom(table)
+				.selectAll()
+				.where('slug', '=', slug)
+				.where('public', '=', 1)
+				.executeTakeFirst();
+			return row ? fromRow<T>(row) : undefined;
+		},
+
+		async getById(id: string): Promise<T | undefined> {
+			const row = await db
+				.selectFrom(table)
+				.selectAll()
+				.where('id', '=', id)
+				.where('deleted_at', 'is', null)
+				.executeTakeFirst();
+			return row ? fromRow<T>(row) : undefined;
+		},
+
+		/** Public upserts and tombstones with a revision above `since`. */
+		async changedSince(since: number): Promise<ChangeSet<T>> {
+			const rows = await db
+				.selectFrom(table)
+				.select(['id', 'data', 'revision', 'version', 'updated_at', 'public'])
+				.where('revision', '>', since)
+				.where('ever_public', '=', 1)
+				.orderBy('revision')
+				.execute();
+			return {
+				upserts: rows.filter((r) => r.public === 1).map((row) => fromRow<T>(row)),
+				deletedIds: rows.filter((r) => r.public === 0).map((r) => r.id)
+			};
+		},
+
+		async create(input: unknown): Promise<T> {
+			const record = validate(kind.input, { id: newId(kind.idPrefix), ...(input as object) });
+			return inTransaction(async (trx) => {
+				const id = record.id;
+				await assertSlugFree(record.slug, null, trx);
+				const revision = await nextRevision(trx);
+				const now = new Date().toISOString();
+				const pub = isPublic(record.status) ? 1 : 0;
+				const row = {
+					id,
+					slug: record.slug,
+					status: record.status,
+					data: toData<T>({ ...record, id }),
+					revision,
+					version: 1,
+					public: pub,
+					ever_public: pub,
+					deleted_at: null,
+					created_at: now,
+					updated_at: now,
+					...kind.columns(record)
+				};
+				await trx.insertInto(table).values(row).execute();
+				return fromRow<T>(row);
+			});
+		},
+
+		/**
+		 * Replaces a record. `expectedVersion` is the version the editor loaded: if someone saved in
+		 * between, a ConflictError carries the newer record and nothing is written.
+		 */
+		async update(id: string, input: unknown, expectedVersion: number): Promise<T> {
+			const record = validate(kind.input, { ...(input as object), id });
+			return inTransaction(async (trx) => {
+				const existing = await trx
+					.selectFrom(table)
+					.selectAll()
+					.where('id', '=', id)
+					.where('deleted_at', 'is', null)
+					.executeTakeFirst();
+				if (!existing) throw new NotFoundError(`${kind.type} ${id}`);
+				if (existing.version !== expectedVersion) throw new ConflictError(fromRow<T>(existing));
+				await assertSlugFree(record.slug, id, trx);
+				const revision = await nextRevision(trx);
+				const pub = isPublic(record.status) ? 1 : 0;
+				const row = {
+					slug: record.slug,
+					status: record.status,
+					data: toData<T>(record),
+					revision,
+					version: existing.version + 1,
+					public: pub,
+					ever_public: existing.ever_public || pub,
+					updated_at: new Date().toISOString(),
+					...kind.columns(record)
+				};
+				await trx.updateTable(table).set(row).where('id', '=', id).execute();
+				return fromRow<T>(row);
+			});
+		},
+
+		/** Deletes a record, leaving a tombstone so phones drop it at their next sync. */
+		async remove(id: string, expectedVersion: number): Promise<void> {
+			await inTransaction(async (trx) => {
+				const existing = await trx
+					.selectFrom(table)
+					.selectAll()
+					.where('id', '=', id)
+					.where('deleted_at', 'is', null)
+					.executeTakeFirst();
+				if (!existing) throw new NotFoundError(`${kind.type} ${id}`);
+				if (existing.version !== expectedVersion) throw new ConflictError(fromRow<T>(existing));
+				const revision = await nextRevision(trx);
+				const now = new Date().toISOString();
+				await trx
+					.updateTable(table)
+					.set({ revision, public: 0, deleted_at: now, updated_at: now, version: existing.version + 1 })
+					.where('id', '=', id)
+					.execute();
+			});
+		}
+	};
+}
+
+export type ContentRepository<T extends Stored> = ReturnType<typeof contentRepository<T>>;

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001-content';
+
+/** Ordered migrations, bundled with the server so the built app needs no migration folder at run time. */
+export const migrations: Record<string, Migration> = {
+	'001-content': m001
+};

@@ -1,0 +1,47 @@
+import { eventsCalendar } from '$lib/content/ics';
+import { languages, type Language } from '$lib/content/localized';
+import { currentRevision } from '../content/revision';
+import { badParameter, unknownParameter } from '../http/errors';
+import { encodeBody, Lru } from '../http/encoded';
+import { respond, type Representation } from '../http/cached-representation';
+import type { Store } from '../store';
+
+const cache = new Lru<Representation>(32);
+
+/** GET /api/v1/events.ics[?festival=slug][&lang=en]: every public event as a subscribable calendar. */
+export async function icsResponse(
+	store: Store,
+	request: Request,
+	url: URL,
+	options: { maxAge: number; origin: string }
+) {
+	const unknown = unknownParameter(url, ['festival', 'lang']);
+	if (unknown) return unknown;
+	const lang = (url.searchParams.get('lang') ?? 'zh') as Language;
+	if (!languages.includes(lang)) return badParameter('lang', 'must be zh or en');
+	const festivalSlug = url.searchParams.get('festival');
+
+	const revision = await currentRevision(store.db);
+	const key = `${revision}:${festivalSlug ?? ''}:${lang}`;
+	let rep = cache.get(key);
+	if (!rep) {
+		let events = await store.events.listPublic();
+		let name = lang === 'en' ? 'Taibai Lake events' : '太白湖活动';
+		if (festivalSlug !== null) {
+			const festival = await store.festivals.getPublicBySlug(festivalSlug);
+			if (!festival) return badParameter('festival', `no published festival "${festivalSlug}"`);
+			events = events.filter((e) => e.festivalId === festival.id);
+			name = lang === 'en' ? (festival.name.en ?? festival.name.zh) : festival.name.zh;
+		}
+		const venues = new Map((await store.venues.listPublic()).map((v) => [v.id, v]));
+		const text = eventsCalendar(events, { name, lang, venues, origin: options.origin });
+		rep = {
+			etag: `"r${revision}"`,
+			body: encodeBody(text),
+			contentType: 'text/calendar; charset=utf-8',
+			cacheControl: `public, max-age=${options.maxAge}, stale-while-revalidate=${options.maxAge * 10}`
+		};
+		cache.set(key, rep);
+	}
+	return respond(request, rep);
+}

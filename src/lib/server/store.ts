@@ -1,0 +1,25 @@
+import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import { migrate, openDatabase, type Db } from './db/connect';
+import { contentKinds } from './content/kinds';
+import { contentRepository } from './content/repository';
+
+/** The server's content store: one database and a repository per content type. */
+export function createStore(db: Db) {
+	return {
+		db,
+		venues: contentRepository<Venue>(db, contentKinds.venues),
+		events: contentRepository<Event>(db, contentKinds.events),
+		festivals: contentRepository<Festival>(db, contentKinds.festivals),
+		tours: contentRepository<Tour>(db, contentKinds.tours),
+		close: () => db.destroy()
+	};
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+/** Opens a database, applies migrations and returns the store. */
+export async function openStore(url: string): Promise<Store> {
+	const db = openDatabase(url);
+	await migrate(db);
+	return createStore(db);
+}
