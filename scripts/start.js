@@ -6,6 +6,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+
+// Settings may live in a .env file beside package.json (see .env.example); real variables win.
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
+// adapter-node assumes https when it does not know the public origin; a local start is plain http.
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+	process.env.ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
+}
 const inputs = ['src', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 const output = join(root, 'build', 'index.js');
 
@@ -17,11 +24,12 @@ function newest(path) {
 
 const stale =
 	!existsSync(output) ||
-	inputs.some((input) => existsSync(join(root, input)) && newest(join(root, input)) > statSync(output).mtimeMs);
+	inputs.some(
+		(input) => existsSync(join(root, input)) && newest(join(root, input)) > statSync(output).mtimeMs
+	);
 
 if (stale) {
 	console.log('Building the app (sources changed since the last build)…');
 	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
-

@@ -28,6 +28,8 @@ export const load = (async () => {
 	return {
 		today,
 		upcoming,
-		festivals: festivals.filter((f) => f.endDate >= today).map((f) => ({ name: f.name, startDate: f.startDate, endDate: f.endDate }))
+		festivals: festivals
+			.filter((f) => f.endDate >= today)
+			.map((f) => ({ name: f.name, startDate: f.startDate, endDate: f.endDate }))
 	};
 }) satisfies PageServerLoad;

@@ -69,7 +69,10 @@ describe('make-up workdays', () => {
 
 describe('places without opening hours', () => {
 	it('are treated as always accessible', () => {
-		expect(hoursAt(undefined, '2026-10-12T03:00', calendar)).toMatchObject({ open: true, noRule: true });
+		expect(hoursAt(undefined, '2026-10-12T03:00', calendar)).toMatchObject({
+			open: true,
+			noRule: true
+		});
 	});
 });
 

@@ -24,7 +24,8 @@ export function distanceM(a: Position, b: Position): number {
 	const dLat = (b.lat - a.lat) * rad;
 	const dLon = (b.lon - a.lon) * rad;
 	const h =
-		Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+		Math.sin(dLat / 2) ** 2 +
+		Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
 	return 2 * earthRadiusM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

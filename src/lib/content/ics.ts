@@ -39,7 +39,11 @@ export function eventsCalendar(events: Event[], options: IcsOptions): string {
 	const { lang, venues } = options;
 	const calendar = ical({
 		name: options.name,
-		prodId: { company: 'Taibai Lake Guide', product: 'events', language: lang === 'en' ? 'EN' : 'ZH' },
+		prodId: {
+			company: 'Taibai Lake Guide',
+			product: 'events',
+			language: lang === 'en' ? 'EN' : 'ZH'
+		},
 		method: ICalCalendarMethod.PUBLISH,
 		ttl: 60 * 60
 	});

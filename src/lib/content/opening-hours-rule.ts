@@ -30,6 +30,9 @@ export const openingHoursRule = z
 	.superRefine((rule, ctx) => {
 		const parsed = parseOpeningHours(rule);
 		if (typeof parsed === 'string') {
-			ctx.addIssue({ code: 'custom', message: `not valid opening_hours: ${parsed.split('\n')[0]}` });
+			ctx.addIssue({
+				code: 'custom',
+				message: `not valid opening_hours: ${parsed.split('\n')[0]}`
+			});
 		}
 	});

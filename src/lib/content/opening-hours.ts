@@ -74,7 +74,16 @@ function shift(t: LocalDateTime, days: number): LocalDateTime {
 }
 
 // The fixed dates the library (3.15) treats as Chinese public holidays, some of them partial.
-const libraryHolidayDates = new Set(['01-01', '03-08', '05-01', '05-04', '06-01', '10-01', '10-02', '10-03']);
+const libraryHolidayDates = new Set([
+	'01-01',
+	'03-08',
+	'05-01',
+	'05-04',
+	'06-01',
+	'10-01',
+	'10-02',
+	'10-03'
+]);
 
 /** Whether the library would match `PH` on `date`. */
 function libraryHoliday(date: LocalDate): boolean {
@@ -101,7 +110,8 @@ function dayIntervals(rule: string, date: LocalDate, calendar: HolidayCalendar):
 		return intervalsOf(asHoliday ?? base, from, to);
 	}
 	const ordinary = (d: LocalDate): Interval[] => {
-		if (!/\bPH\b/.test(rule) || !libraryHoliday(d)) return intervalsOf(base, `${d}T00:00`, `${addDays(d, 1)}T00:00`);
+		if (!/\bPH\b/.test(rule) || !libraryHoliday(d))
+			return intervalsOf(base, `${d}T00:00`, `${addDays(d, 1)}T00:00`);
 		const proxy = addDays(d, 7);
 		return intervalsOf(base, `${proxy}T00:00`, `${addDays(proxy, 1)}T00:00`).map((i) => ({
 			start: shift(i.start, -7),
@@ -140,7 +150,8 @@ export function openIntervals(
 	calendar: HolidayCalendar = holidayCalendar([])
 ): Interval[] {
 	const all: Interval[] = [];
-	for (let d = fromDate; d < toDate; d = addDays(d, 1)) all.push(...dayIntervals(rule, d, calendar));
+	for (let d = fromDate; d < toDate; d = addDays(d, 1))
+		all.push(...dayIntervals(rule, d, calendar));
 	return mergeIntervals(all);
 }
 

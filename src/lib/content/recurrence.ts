@@ -65,7 +65,11 @@ const minute = 60_000;
  * The occurrences of an event that overlap [from, to), in wall-clock time, without the cancelled
  * dates (EXDATE). A one-off event has a single occurrence.
  */
-export function occurrences(event: Recurring, from: LocalDateTime, to: LocalDateTime): Occurrence[] {
+export function occurrences(
+	event: Recurring,
+	from: LocalDateTime,
+	to: LocalDateTime
+): Occurrence[] {
 	const durationMs = toFloating(event.end).getTime() - toFloating(event.start).getTime();
 	const excluded = new Set(event.exdates ?? []);
 	const fromMs = toFloating(from).getTime();
@@ -74,7 +78,9 @@ export function occurrences(event: Recurring, from: LocalDateTime, to: LocalDate
 	if (event.rrule) {
 		const rule = buildRule(event.rrule, event.start);
 		// An occurrence that started before `from` may still be running: look back by its duration.
-		starts = rule.between(new Date(fromMs - durationMs - minute), new Date(toMs), true).slice(0, maxOccurrences);
+		starts = rule
+			.between(new Date(fromMs - durationMs - minute), new Date(toMs), true)
+			.slice(0, maxOccurrences);
 	} else {
 		starts = [toFloating(event.start)];
 	}
@@ -84,7 +90,8 @@ export function occurrences(event: Recurring, from: LocalDateTime, to: LocalDate
 		const endMs = startMs + durationMs;
 		const start = fromFloating(s);
 		if (excluded.has(start)) continue;
-		if (endMs > fromMs && startMs < toMs) result.push({ start, end: fromFloating(new Date(endMs)) });
+		if (endMs > fromMs && startMs < toMs)
+			result.push({ start, end: fromFloating(new Date(endMs)) });
 	}
 	return result;
 }

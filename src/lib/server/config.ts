@@ -41,7 +41,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 	const result = schema.safeParse(present);
 	if (!result.success) {
-		const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		const problems = result.error.issues.map(
+			(issue) => `${issue.path.join('.')}: ${issue.message}`
+		);
 		throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 	}
 	return result.data;

@@ -54,12 +54,19 @@ const eventFields = z.object({
 
 type EventShape = z.infer<typeof eventFields>;
 
-function eventRules(value: Pick<EventShape, 'start' | 'end' | 'status' | 'statusReason' | 'venueId' | 'position'>, ctx: z.RefinementCtx) {
+function eventRules(
+	value: Pick<EventShape, 'start' | 'end' | 'status' | 'statusReason' | 'venueId' | 'position'>,
+	ctx: z.RefinementCtx
+) {
 	if (value.end <= value.start) {
 		ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
 	}
 	if ((value.status === 'cancelled' || value.status === 'postponed') && !value.statusReason) {
-		ctx.addIssue({ code: 'custom', path: ['statusReason'], message: `a reason is required when ${value.status}` });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['statusReason'],
+			message: `a reason is required when ${value.status}`
+		});
 	}
 	if (!value.venueId && !value.position) {
 		ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'needs a venue or a position' });

@@ -16,7 +16,11 @@ const festivalFields = z.object({
 
 function endNotBeforeStart(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx) {
 	if (value.endDate < value.startDate) {
-		ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before the start date' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['endDate'],
+			message: 'must not be before the start date'
+		});
 	}
 }
 

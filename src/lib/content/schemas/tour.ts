@@ -17,7 +17,11 @@ const tourStop = z
 	})
 	.superRefine((stop, ctx) => {
 		if (!stop.venueId === !stop.point) {
-			ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'a stop needs a venue or a point, not both' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['venueId'],
+				message: 'a stop needs a venue or a point, not both'
+			});
 		}
 	});
 export type TourStop = z.infer<typeof tourStop>;

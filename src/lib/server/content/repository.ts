@@ -6,7 +6,14 @@ import { ConflictError, NotFoundError } from './errors';
 import type { ContentKind } from './kinds';
 import { nextRevision } from './revision';
 
-type Stored = { id: string; slug: string; status: string; revision: number; version: number; updatedAt: string };
+type Stored = {
+	id: string;
+	slug: string;
+	status: string;
+	revision: number;
+	version: number;
+	updatedAt: string;
+};
 type Input<T> = Omit<T, 'revision' | 'version' | 'updatedAt'>;
 
 const base62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -15,12 +22,22 @@ function newId(prefix: string): string {
 }
 
 function fromRow<T>(row: Pick<ContentRow, 'data' | 'revision' | 'version' | 'updated_at'>): T {
-	return { ...JSON.parse(row.data), revision: row.revision, version: row.version, updatedAt: row.updated_at };
+	return {
+		...JSON.parse(row.data),
+		revision: row.revision,
+		version: row.version,
+		updatedAt: row.updated_at
+	};
 }
 
 /** Server-assigned fields live in columns, not in the JSON, so they can never disagree. */
 function toData<T extends Stored>(record: Input<T>): string {
-	const { revision: _r, version: _v, updatedAt: _u, ...data } = record as Input<T> & Partial<Stored>;
+	const {
+		revision: _r,
+		version: _v,
+		updatedAt: _u,
+		...data
+	} = record as Input<T> & Partial<Stored>;
 	return JSON.stringify(data);
 }
 
@@ -42,7 +59,11 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 		db.isTransaction ? work(db) : db.transaction().execute(work);
 
 	async function assertSlugFree(slug: string, exceptId: string | null, trx: Db) {
-		let query = trx.selectFrom(table).select('id').where('slug', '=', slug).where('deleted_at', 'is', null);
+		let query = trx
+			.selectFrom(table)
+			.select('id')
+			.where('slug', '=', slug)
+			.where('deleted_at', 'is', null);
 		if (exceptId) query = query.where('id', '!=', exceptId);
 		if (await query.executeTakeFirst()) {
 			throw new ValidationError([{ path: 'slug', message: `"${slug}" is already used` }]);
@@ -53,7 +74,12 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 		kind,
 
 		async listPublic(): Promise<T[]> {
-			const rows = await db.selectFrom(table).selectAll().where('public', '=', 1).orderBy('slug').execute();
+			const rows = await db
+				.selectFrom(table)
+				.selectAll()
+				.where('public', '=', 1)
+				.orderBy('slug')
+				.execute();
 			return rows.map((row) => fromRow<T>(row));
 		},
 
@@ -179,7 +205,13 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 				const now = new Date().toISOString();
 				await trx
 					.updateTable(table)
-					.set({ revision, public: 0, deleted_at: now, updated_at: now, version: existing.version + 1 })
+					.set({
+						revision,
+						public: 0,
+						deleted_at: now,
+						updated_at: now,
+						version: existing.version + 1
+					})
 					.where('id', '=', id)
 					.execute();
 			});

@@ -34,3 +34,14 @@ export async function minDeltaRevision(db: Db): Promise<number> {
 		.executeTakeFirstOrThrow();
 	return row.value;
 }
+
+/** Both counters in one query: the feed asks on every request, so a round trip matters. */
+export async function feedCounters(db: Db): Promise<{ revision: number; floor: number }> {
+	const rows = await db
+		.selectFrom('meta')
+		.select(['key', 'value'])
+		.where('key', 'in', ['revision', 'min_delta_revision'])
+		.execute();
+	const value = (key: string) => rows.find((r) => r.key === key)?.value ?? 0;
+	return { revision: value('revision'), floor: value('min_delta_revision') };
+}

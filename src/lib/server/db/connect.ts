@@ -31,6 +31,8 @@ export async function migrate(db: Db): Promise<void> {
 	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-		throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : error}`);
+		throw new Error(
+			`Migration ${failed} failed: ${error instanceof Error ? error.message : error}`
+		);
 	}
 }

@@ -1,4 +1,3 @@
-
 /**
  * Every content table has the same shape: the validated record as JSON in `data`, plus the columns
  * that queries filter on. `public` says whether the row is in the feed now; `ever_public` whether a

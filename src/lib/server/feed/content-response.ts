@@ -1,5 +1,5 @@
 import { buildFeed } from './build';
-import { currentRevision, minDeltaRevision } from '../content/revision';
+import { feedCounters } from '../content/revision';
 import { badParameter, unknownParameter } from '../http/errors';
 import { encodeBody, Lru } from '../http/encoded';
 import { respond, type Representation } from '../http/cached-representation';
@@ -11,7 +11,8 @@ const cache = new Lru<Representation>(64);
 function parseSince(url: URL): number | null | Response {
 	const raw = url.searchParams.get('since');
 	if (raw === null) return null;
-	if (!/^\d{1,15}$/.test(raw)) return badParameter('since', 'must be a non-negative integer revision');
+	if (!/^\d{1,15}$/.test(raw))
+		return badParameter('since', 'must be a non-negative integer revision');
 	return Number(raw);
 }
 
@@ -26,8 +27,7 @@ export async function contentResponse(store: Store, request: Request, url: URL, 
 	const since = parseSince(url);
 	if (since instanceof Response) return since;
 
-	const revision = await currentRevision(store.db);
-	const floor = await minDeltaRevision(store.db);
+	const { revision, floor } = await feedCounters(store.db);
 	const key = `${revision}.${floor}:${since ?? 'full'}`;
 	let rep = cache.get(key);
 	if (!rep) {

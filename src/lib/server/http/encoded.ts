@@ -54,6 +54,7 @@ export class Lru<V> {
 	set(key: string, value: V): void {
 		this.entries.delete(key);
 		this.entries.set(key, value);
-		if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+		if (this.entries.size > this.max)
+			this.entries.delete(this.entries.keys().next().value as string);
 	}
 }

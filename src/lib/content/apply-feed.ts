@@ -1,0 +1,42 @@
+import { contentTypes, type ContentType, type FeedPayload } from './schemas';
+
+/** A client's mirror of public content: per type, records by id. */
+export type Mirror = { revision: number } & {
+	[K in ContentType]: Map<string, FeedPayload[K][number]>;
+};
+
+export function emptyMirror(): Mirror {
+	return {
+		revision: 0,
+		venues: new Map(),
+		events: new Map(),
+		festivals: new Map(),
+		tours: new Map()
+	};
+}
+
+/**
+ * The meaning of a feed payload, as a pure function: a full payload replaces the mirror, a delta
+ * removes the tombstoned ids and upserts the rest. The sync engine does the same in one Dexie
+ * transaction; this is the reference the property tests check the server against.
+ */
+export function applyFeed(mirror: Mirror, payload: FeedPayload): Mirror {
+	const next = payload.full ? emptyMirror() : cloneMirror(mirror);
+	next.revision = payload.revision;
+	for (const type of contentTypes) {
+		const table = next[type] as Map<string, { id: string }>;
+		for (const id of payload.deleted[type]) table.delete(id);
+		for (const record of payload[type] as { id: string }[]) table.set(record.id, record);
+	}
+	return next;
+}
+
+function cloneMirror(mirror: Mirror): Mirror {
+	return {
+		revision: mirror.revision,
+		venues: new Map(mirror.venues),
+		events: new Map(mirror.events),
+		festivals: new Map(mirror.festivals),
+		tours: new Map(mirror.tours)
+	};
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '$lib/server/config';
+
+describe('configuration', () => {
+	it('has working defaults for a fresh machine', () => {
+		expect(loadConfig({})).toMatchObject({
+			DATABASE_URL: 'file:data/taibai.sqlite',
+			SEED: 'auto',
+			FEED_MAX_AGE: 30
+		});
+	});
+
+	it('stops with a message naming each bad variable', () => {
+		expect(() => loadConfig({ SEED: 'sometimes', FEED_MAX_AGE: 'soon' })).toThrow(ConfigError);
+		expect(() => loadConfig({ SEED: 'sometimes', FEED_MAX_AGE: 'soon' })).toThrow(
+			/SEED:.*\n.*FEED_MAX_AGE:/
+		);
+	});
+
+	it('refuses a database address it cannot use', () => {
+		expect(() => loadConfig({ DATABASE_URL: 'mysql://db/taibai' })).toThrow(/DATABASE_URL/);
+		expect(loadConfig({ DATABASE_URL: '/var/lib/taibai.sqlite' }).DATABASE_URL).toBe(
+			'/var/lib/taibai.sqlite'
+		);
+	});
+
+	it('treats an empty variable as unset', () => {
+		expect(loadConfig({ SEED: '' }).SEED).toBe('auto');
+	});
+});
