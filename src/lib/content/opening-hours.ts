@@ -1,5 +1,6 @@
 import type OpeningHours from 'opening_hours';
 import { holidayCalendar, type DayKind, type HolidayCalendar } from './holidays';
+import type { Localized } from './localized';
 import { parseOpeningHours } from './opening-hours-rule';
 import { addDays, weekday, type LocalDate, type LocalDateTime } from './time';
 
@@ -40,7 +41,7 @@ export interface HoursAnswer {
 	comment?: string;
 	/** The kind of day it is in the holiday calendar. */
 	day: DayKind;
-	holiday?: { zh: string; en?: string };
+	holiday?: Localized;
 	/** Set when the holiday calendar does not cover the date: holidays may be missing. */
 	calendarMissing?: number;
 	/** No rule at all: the place is always accessible (squares, toilets) or its hours are unknown. */
