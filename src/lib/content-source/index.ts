@@ -25,7 +25,11 @@ export async function loadView<N extends ViewName>(
 }
 
 /** Set by the offline layer in the browser once its mirror is ready; undefined means "ask the server". */
-export type LocalSource = (name: ViewName, lang: Language, params: Record<string, string>) => Promise<unknown | undefined>;
+export type LocalSource = (
+	name: ViewName,
+	lang: Language,
+	params: Record<string, string>
+) => Promise<unknown | undefined>;
 let localSource: LocalSource | undefined;
 
 export function useLocalSource(source: LocalSource | undefined): void {

@@ -11,7 +11,10 @@ function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.Da
 	const key = lang + JSON.stringify(options);
 	let f = cache.get(key);
 	if (!f) {
-		f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: shanghaiZone, ...options });
+		f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+			timeZone: shanghaiZone,
+			...options
+		});
 		cache.set(key, f);
 	}
 	return f;
@@ -30,7 +33,11 @@ export function formatDay(d: LocalDate | LocalDateTime, lang: Language): string 
 }
 
 /** 周六 / Sat */
-export function formatWeekday(d: LocalDate | LocalDateTime, lang: Language, style: 'short' | 'long' = 'short'): string {
+export function formatWeekday(
+	d: LocalDate | LocalDateTime,
+	lang: Language,
+	style: 'short' | 'long' = 'short'
+): string {
 	return formatter(lang, { weekday: style }).format(shanghaiToInstant(d.slice(0, 10)));
 }
 
@@ -56,9 +63,9 @@ export function formatDayTime(t: LocalDateTime, lang: Language): string {
 /** 1.2 公里 / 1.2 km, or metres under one kilometre. */
 export function formatDistance(metres: number, lang: Language): string {
 	if (metres < 1000) return lang === 'en' ? `${Math.round(metres)} m` : `${Math.round(metres)} 米`;
-	const km = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(
-		metres / 1000
-	);
+	const km = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+		maximumFractionDigits: 1
+	}).format(metres / 1000);
 	return lang === 'en' ? `${km} km` : `${km} 公里`;
 }
 

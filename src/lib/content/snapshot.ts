@@ -1,4 +1,5 @@
 import { holidayCalendar, type HolidayCalendar, type HolidayYear } from './holidays';
+import type { MapSettings } from './map-settings';
 import { occurrences } from './recurrence';
 import type { Event, Festival, Tour, Venue } from './schemas';
 import type { LocalDateTime } from './time';
@@ -11,6 +12,7 @@ export interface ContentData {
 	festivals: Festival[];
 	tours: Tour[];
 	holidays: HolidayYear[];
+	settings: { map: MapSettings };
 }
 
 export interface OccurrenceOf {

@@ -2,7 +2,9 @@ import type { Language } from '$lib/content/localized';
 
 /** The language of a URL: an `/en` prefix, or `?lang=en` on a link shared from elsewhere. */
 export function languageOf(url: URL): Language {
-	return url.pathname === '/en' || url.pathname.startsWith('/en/') || url.searchParams.get('lang') === 'en'
+	return url.pathname === '/en' ||
+		url.pathname.startsWith('/en/') ||
+		url.searchParams.get('lang') === 'en'
 		? 'en'
 		: 'zh';
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MapSettings } from '$lib/content/map-settings';
 
 /**
  * The one place that reads the server's environment. Everything else asks this module, so a typo in
@@ -23,12 +24,41 @@ const schema = z.object({
 	TOMBSTONE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 	/** Seconds a CDN or browser may reuse a feed response without asking again. */
 	FEED_MAX_AGE: z.coerce.number().int().min(0).max(3600).default(30),
+	/** Basemap: osm (development default), tianditu (needs TIANDITU_KEY) or xyz (needs TILE_URL). */
+	TILE_SOURCE: z.enum(['osm', 'tianditu', 'xyz']).default('osm'),
+	TIANDITU_KEY: z.string().trim().optional(),
+	/** `{z}/{x}/{y}` template of an operator's own tile server. */
+	TILE_URL: z
+		.string()
+		.trim()
+		.regex(/\{z\}.*\{x\}.*\{y\}|\{z\}.*\{y\}.*\{x\}/, 'must contain {z}, {x} and {y}')
+		.optional(),
+	TILE_ATTRIBUTION: z.string().trim().optional(),
+	/** Whether the tile source's terms allow visitors to download an area for offline use. */
+	TILE_BULK_DOWNLOAD: z.enum(['true', 'false']).default('false'),
 	/** Public address of the site, for absolute links in feeds and the sitemap. */
 	PUBLIC_ORIGIN: z
 		.string()
 		.trim()
 		.url('must be an absolute URL such as https://guide.example.cn')
 		.optional()
+});
+
+const checked = schema.superRefine((value, ctx) => {
+	if (value.TILE_SOURCE === 'tianditu' && !value.TIANDITU_KEY) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['TIANDITU_KEY'],
+			message: 'is required when TILE_SOURCE=tianditu'
+		});
+	}
+	if (value.TILE_SOURCE === 'xyz' && !value.TILE_URL) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['TILE_URL'],
+			message: 'is required when TILE_SOURCE=xyz'
+		});
+	}
 });
 
 export type Config = z.infer<typeof schema>;
@@ -39,7 +69,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): Config {
 	// An empty value means "not set", as in most .env tooling.
 	const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-	const result = schema.safeParse(present);
+	const result = checked.safeParse(present);
 	if (!result.success) {
 		const problems = result.error.issues.map(
 			(issue) => `${issue.path.join('.')}: ${issue.message}`
@@ -55,4 +85,18 @@ let current: Config | undefined;
 export function config(): Config {
 	current ??= loadConfig(process.env);
 	return current;
+}
+
+/** The map settings phones receive with the content. */
+export function publicMapSettings(cfg: Config = config()): MapSettings {
+	const osm = '© OpenStreetMap contributors';
+	return {
+		source: cfg.TILE_SOURCE,
+		tiandituKey: cfg.TILE_SOURCE === 'tianditu' ? cfg.TIANDITU_KEY : undefined,
+		template: cfg.TILE_SOURCE === 'xyz' ? cfg.TILE_URL : undefined,
+		attribution:
+			cfg.TILE_ATTRIBUTION ?? (cfg.TILE_SOURCE === 'tianditu' ? '© 天地图 Tianditu' : osm),
+		// OpenStreetMap's tile usage policy forbids bulk download, whatever the setting says.
+		bulkDownload: cfg.TILE_SOURCE !== 'osm' && cfg.TILE_BULK_DOWNLOAD === 'true'
+	};
 }

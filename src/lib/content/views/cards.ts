@@ -1,6 +1,14 @@
 import { pick, type Language } from '../localized';
 import { hoursAt } from '../opening-hours';
-import type { EventCategory, EventStatus, Festival, Tour, TourMode, Venue, VenueKind } from '../schemas';
+import type {
+	EventCategory,
+	EventStatus,
+	Festival,
+	Tour,
+	TourMode,
+	Venue,
+	VenueKind
+} from '../schemas';
 import type { OccurrenceOf, Snapshot } from '../snapshot';
 import type { LocalDate, LocalDateTime } from '../time';
 
@@ -52,7 +60,12 @@ export interface OpenState {
 	calendarMissing?: number;
 }
 
-export function openState(snap: Snapshot, venue: Venue, now: LocalDateTime, lang: Language): OpenState {
+export function openState(
+	snap: Snapshot,
+	venue: Venue,
+	now: LocalDateTime,
+	lang: Language
+): OpenState {
 	const answer = hoursAt(venue.openingHours, now, snap.calendar);
 	return {
 		open: answer.open,
@@ -74,7 +87,12 @@ export interface VenueCard {
 	state: OpenState;
 }
 
-export function venueCard(snap: Snapshot, venue: Venue, now: LocalDateTime, lang: Language): VenueCard {
+export function venueCard(
+	snap: Snapshot,
+	venue: Venue,
+	now: LocalDateTime,
+	lang: Language
+): VenueCard {
 	return {
 		slug: venue.slug,
 		name: pick(venue.name, lang),

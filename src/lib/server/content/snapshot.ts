@@ -1,5 +1,6 @@
 import { snapshotOf, type Snapshot } from '$lib/content/snapshot';
 import { holidays2026 } from '../seed/data/holidays';
+import { publicMapSettings } from '../config';
 import { currentRevision } from './revision';
 import type { Store } from '../store';
 
@@ -18,7 +19,15 @@ export async function serverSnapshot(store: Store): Promise<Snapshot> {
 		store.festivals.listPublic(),
 		store.tours.listPublic()
 	]);
-	const snapshot = snapshotOf({ revision, venues, events, festivals, tours, holidays: [holidays2026] });
+	const snapshot = snapshotOf({
+		revision,
+		venues,
+		events,
+		festivals,
+		tours,
+		holidays: [holidays2026],
+		settings: { map: publicMapSettings() }
+	});
 	cached = { revision, snapshot };
 	return snapshot;
 }

@@ -7,7 +7,11 @@ import { languageCookie } from '$lib/i18n/preference';
  * chose last time (a shared link always keeps the language it carries).
  */
 export const language: Handle = async ({ event, resolve }) => {
-	if (event.url.pathname === '/' && !event.url.search && event.cookies.get(languageCookie) === 'en') {
+	if (
+		event.url.pathname === '/' &&
+		!event.url.search &&
+		event.cookies.get(languageCookie) === 'en'
+	) {
 		redirect(307, '/en');
 	}
 	const lang = htmlLang(languageOf(event.url));

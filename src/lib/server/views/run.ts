@@ -22,7 +22,9 @@ export function runView(snap: Snapshot, name: string, url: URL): Response {
 			lang: lang as Language,
 			now: now ?? instantToShanghai(new Date())
 		});
-		return json(data, { headers: { 'cache-control': 'no-store', 'x-content-revision': String(snap.revision) } });
+		return json(data, {
+			headers: { 'cache-control': 'no-store', 'x-content-revision': String(snap.revision) }
+		});
 	} catch (error) {
 		if (error instanceof ViewParameterError) return badParameter(error.parameter, error.message);
 		if (error instanceof ViewNotFoundError) {

@@ -1,0 +1,7 @@
+import type { Snapshot } from '../snapshot';
+import type { ViewContext, ViewParams } from './context';
+
+/** Placeholder until the page is built. */
+export function eventView(_snap: Snapshot, _params: ViewParams, _ctx: ViewContext) {
+	return {};
+}

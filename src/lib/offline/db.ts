@@ -1,0 +1,68 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { HolidayYear } from '$lib/content/holidays';
+import type { MapSettings } from '$lib/content/map-settings';
+import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+
+/** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
+export interface Favourite {
+	type: 'events' | 'venues' | 'tours';
+	id: string;
+	slug: string;
+	savedAt: string;
+	/** The title and time when saved, so a later change (cancelled, moved) can be told apart. */
+	seen: { title: string; start?: string; status?: string };
+}
+
+export interface VisitedStop {
+	tourId: string;
+	stop: number;
+	at: string;
+}
+
+export interface MetaEntry {
+	key: 'sync' | 'settings' | 'holidays';
+	value: unknown;
+}
+
+export interface SyncMeta {
+	revision: number;
+	lastSyncedAt: string | null;
+}
+
+/**
+ * The phone's database. Content tables mirror the feed and are only written by the sync engine;
+ * favourites, visited stops and plans belong to the visitor and sync never touches them.
+ * Versions are append-only: a new version adds stores or an upgrade, never edits an old one.
+ */
+export class GuideDb extends Dexie {
+	venues!: EntityTable<Venue, 'id'>;
+	events!: EntityTable<Event, 'id'>;
+	festivals!: EntityTable<Festival, 'id'>;
+	tours!: EntityTable<Tour, 'id'>;
+	meta!: EntityTable<MetaEntry, 'key'>;
+	favourites!: EntityTable<Favourite, 'id'>;
+	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
+
+	constructor(name = 'taibai-lake-guide') {
+		super(name);
+		this.version(1).stores({
+			venues: 'id, slug, kind',
+			events: 'id, slug, venueId, festivalId, start',
+			festivals: 'id, slug',
+			tours: 'id, slug',
+			meta: 'key',
+			favourites: '[type+id], type, savedAt',
+			visitedStops: '[tourId+stop], tourId'
+		});
+	}
+}
+
+let instance: GuideDb | undefined;
+
+/** The one database of this page (browser only). */
+export function guideDb(): GuideDb {
+	instance ??= new GuideDb();
+	return instance;
+}
+
+export type { HolidayYear, MapSettings };
