@@ -1,10 +1,31 @@
-import { expect, test } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
 
 test('the built server renders the home page in Chromium', async ({ page }) => {
 	const response = await page.goto('/');
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('太白湖');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	await expectAccessible(page);
+});
+
+test('the home page opens in English from an /en link and a ?lang=en link', async ({ page }) => {
+	await page.goto('/en');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('link', { name: 'Taibai Lake Guide' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/?lang=en');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('switching language is one tap, changes the URL and survives a reload', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Switch to English' }).click();
+	await expect(page).toHaveURL(/\/en$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.reload();
+	await expect(page.getByRole('link', { name: '切换到中文' })).toBeVisible();
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/en$/);
 });
 
 test('health answers with the current revision', async ({ request }) => {

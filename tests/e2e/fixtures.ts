@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+// A 1×1 transparent PNG: what every intercepted map tile answers, so no test reaches a tile server.
+const blankTile = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
+const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn/;
+
+export const test = base.extend<{ tiles: 'blank' | 'fail' }>({
+	tiles: ['blank', { option: true }],
+	page: async ({ page, tiles }, use) => {
+		await page.route(tileHosts, (route) =>
+			tiles === 'blank'
+				? route.fulfill({ status: 200, contentType: 'image/png', body: blankTile })
+				: route.abort('internetdisconnected')
+		);
+		await use(page);
+	}
+});
+
+export { expect };
+
+/** axe-core finds no serious or critical accessibility problem on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+	).toEqual([]);
+}
