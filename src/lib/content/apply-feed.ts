@@ -1,13 +1,18 @@
 import { contentTypes, type ContentType, type FeedPayload } from './schemas';
 
 /** A client's mirror of public content: per type, records by id. */
-export type Mirror = { revision: number } & {
+export type Mirror = {
+	revision: number;
+	holidays: FeedPayload['holidays'];
+	settings?: FeedPayload['settings'];
+} & {
 	[K in ContentType]: Map<string, FeedPayload[K][number]>;
 };
 
 export function emptyMirror(): Mirror {
 	return {
 		revision: 0,
+		holidays: [],
 		venues: new Map(),
 		events: new Map(),
 		festivals: new Map(),
@@ -23,6 +28,8 @@ export function emptyMirror(): Mirror {
 export function applyFeed(mirror: Mirror, payload: FeedPayload): Mirror {
 	const next = payload.full ? emptyMirror() : cloneMirror(mirror);
 	next.revision = payload.revision;
+	next.holidays = payload.holidays;
+	next.settings = payload.settings;
 	for (const type of contentTypes) {
 		const table = next[type] as Map<string, { id: string }>;
 		for (const id of payload.deleted[type]) table.delete(id);
@@ -34,6 +41,8 @@ export function applyFeed(mirror: Mirror, payload: FeedPayload): Mirror {
 function cloneMirror(mirror: Mirror): Mirror {
 	return {
 		revision: mirror.revision,
+		holidays: mirror.holidays,
+		settings: mirror.settings,
 		venues: new Map(mirror.venues),
 		events: new Map(mirror.events),
 		festivals: new Map(mirror.festivals),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { holidayYear } from '../holidays';
+import { mapSettings } from '../map-settings';
 import { event } from './event';
 import { festival } from './festival';
 import { tour } from './tour';
@@ -20,6 +22,9 @@ export const feedPayload = z.object({
 	events: z.array(event),
 	festivals: z.array(festival),
 	tours: z.array(tour),
+	/** The holiday calendar and public settings are small: every payload carries them whole. */
+	holidays: z.array(holidayYear),
+	settings: z.object({ map: mapSettings }),
 	deleted: z.object({
 		venues: z.array(z.string()),
 		events: z.array(z.string()),

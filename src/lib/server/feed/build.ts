@@ -1,5 +1,7 @@
 import type { FeedPayload } from '$lib/content/schemas';
 import { currentRevision, minDeltaRevision } from '../content/revision';
+import { publicMapSettings } from '../config';
+import { holidays2026 } from '../seed/data/holidays';
 import { createStore, type Store } from '../store';
 
 /**
@@ -20,6 +22,8 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 		const tours = await scoped.tours.changedSince(from);
 		return {
 			revision,
+			holidays: [holidays2026],
+			settings: { map: publicMapSettings() },
 			since: full ? null : since,
 			full,
 			venues: venues.upserts,
