@@ -1,12 +1,34 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const node = adapter({ precompress: true });
+
+/**
+ * adapter-node plus an offline shell: a single-page-app fallback (what adapter-static writes as
+ * 200.html) in the client output, which the service worker precaches and serves for visitor
+ * navigations the network cannot answer. See src/lib/sw/navigation.ts.
+ * @type {import('@sveltejs/kit').Adapter}
+ */
+const adapterWithShell = {
+	name: 'adapter-node-with-offline-shell',
+	supports: node.supports,
+	async adapt(builder) {
+		await node.adapt(builder);
+		const shell = 'build/client/shell.html';
+		await builder.generateFallback(shell);
+		builder.log.minor(`Wrote the offline shell to ${shell}`);
+	}
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ precompress: true }),
+		adapter: adapterWithShell,
+		// SvelteKit bundles src/service-worker.ts; @vite-pwa/sveltekit injects the precache manifest
+		// and $lib/offline/worker.ts registers it through workbox-window.
+		serviceWorker: { register: false },
 		// Forms are posted from the app's own pages only; SvelteKit rejects cross-site form posts.
 		csrf: { trustedOrigins: [] }
 	}

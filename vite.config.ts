@@ -1,8 +1,13 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
+// Changes with every build, so the offline shell is re-downloaded whenever the app changes.
+const buildId = new Date().toISOString();
+
 export default defineConfig({
+	define: { __BUILD_ID__: JSON.stringify(buildId) },
 	plugins: [
 		// UI strings are compiled into tree-shakable functions; the locale comes from the URL and is
 		// set by the root layout (src/lib/i18n), so no detection strategy is needed at run time.
@@ -11,7 +16,24 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['globalVariable', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			// Registered and updated by $lib/offline/worker.ts through workbox-window.
+			injectRegister: false,
+			registerType: 'prompt',
+			// static/manifest.webmanifest is hand-written and linked from app.html.
+			manifest: false,
+			injectManifest: {
+				globPatterns: ['client/**/*.{js,css,svg,png,webp,woff2,webmanifest}'],
+				globIgnores: ['**/screenshots/**', '**/og-image.png'],
+				// The adapter writes the shell after the worker is built, so no glob can see it.
+				additionalManifestEntries: [{ url: '/shell.html', revision: buildId }]
+			},
+			devOptions: { enabled: false }
+		})
 	],
 	// rrule ships ESM only through the `module` field, which Node ignores: bundle it for the server.
 	ssr: { noExternal: ['rrule'] },

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Language } from '$lib/content/localized';
+import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
 import type { ViewData, ViewName } from '$lib/content/views/registry';
 
 type Fetch = typeof fetch;
@@ -15,8 +16,15 @@ export async function loadView<N extends ViewName>(
 	lang: Language,
 	params: Record<string, string> = {}
 ): Promise<ViewData<N>> {
-	const local = await localSource?.(name, lang, params);
-	if (local !== undefined) return local as ViewData<N>;
+	try {
+		const local = await localSource?.(name, lang, params);
+		if (local !== undefined) return local as ViewData<N>;
+	} catch (problem) {
+		if (problem instanceof ViewNotFoundError) error(404, problem.message);
+		if (problem instanceof ViewParameterError)
+			error(400, `${problem.parameter}: ${problem.message}`);
+		throw problem;
+	}
 	const query = new URLSearchParams({ lang, ...params });
 	const response = await fetch(`/api/v1/views/${name}?${query}`);
 	if (response.status === 404) error(404, (await response.json()).error?.message ?? 'Not found');

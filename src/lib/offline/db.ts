@@ -20,13 +20,15 @@ export interface VisitedStop {
 }
 
 export interface MetaEntry {
-	key: 'sync' | 'settings' | 'holidays';
+	key: 'sync' | 'settings' | 'holidays' | 'notice';
 	value: unknown;
 }
 
 export interface SyncMeta {
 	revision: number;
 	lastSyncedAt: string | null;
+	/** The feed's tag for this revision, sent back as If-None-Match. */
+	etag: string | null;
 }
 
 /**

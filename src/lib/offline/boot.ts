@@ -1,0 +1,27 @@
+import { useLocalSource } from '$lib/content-source';
+import { localSource } from './local-source';
+import { startSync } from './scheduler';
+import { requestPersistence } from './storage';
+import { registerWorker } from './worker';
+
+/** Pages read from the phone's mirror from now on (when it has one). */
+export function installLocalSource(): void {
+	useLocalSource(localSource);
+}
+
+let started = false;
+
+/** Starts the offline layer once per page: local reads, sync, the service worker, persistence. */
+export function startOffline(onRevision: () => void): void {
+	if (started) return;
+	started = true;
+	installLocalSource();
+	let first = true;
+	startSync(() => {
+		// The first observation is the mirror as it was; only later moves are news for the page.
+		if (first) first = false;
+		else onRevision();
+	});
+	if (!import.meta.env.DEV) registerWorker();
+	void requestPersistence();
+}

@@ -1,0 +1,39 @@
+import type { Event } from '$lib/content/schemas';
+import type { Favourite } from './db';
+
+export interface SavedChange {
+	id: string;
+	slug: string;
+	title: string;
+	change: 'cancelled' | 'postponed' | 'moved' | 'removed';
+}
+
+/**
+ * Which saved events a sync changed in a way the visitor must know about: cancelled, postponed,
+ * moved to another time, or withdrawn. Title edits and typo fixes are not news.
+ */
+export function savedChanges(
+	favourites: Favourite[],
+	updated: Map<string, Event>,
+	deleted: Set<string>
+): SavedChange[] {
+	const changes: SavedChange[] = [];
+	for (const favourite of favourites) {
+		if (favourite.type !== 'events') continue;
+		const base = { id: favourite.id, slug: favourite.slug, title: favourite.seen.title };
+		if (deleted.has(favourite.id)) {
+			changes.push({ ...base, change: 'removed' });
+			continue;
+		}
+		const event = updated.get(favourite.id);
+		if (!event) continue;
+		if (event.status === 'cancelled' && favourite.seen.status !== 'cancelled') {
+			changes.push({ ...base, change: 'cancelled' });
+		} else if (event.status === 'postponed' && favourite.seen.status !== 'postponed') {
+			changes.push({ ...base, change: 'postponed' });
+		} else if (favourite.seen.start && event.start !== favourite.seen.start) {
+			changes.push({ ...base, change: 'moved' });
+		}
+	}
+	return changes;
+}

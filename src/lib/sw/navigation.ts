@@ -1,0 +1,27 @@
+/// <reference lib="webworker" />
+import { matchPrecache } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkOnly } from 'workbox-strategies';
+
+/** The page that boots the client router for any visitor URL (written by the adapter). */
+export const shellUrl = '/shell.html';
+
+/** The editor console and the API are never answered from the worker, with or without /en. */
+export const notVisitorPages = [/^\/(?:en\/)?admin(?:\/|$)/, /^\/api\//, /^\/(?:healthz|readyz)$/];
+
+/**
+ * Visitor navigations: the network first, so a returning visitor still gets fresh server-rendered
+ * pages; if it does not answer within a few seconds (a weak signal by the lake) or at all, the
+ * precached shell renders the page from the phone's own mirror.
+ */
+export function registerNavigation(timeoutSeconds = 3): void {
+	const network = new NetworkOnly({ networkTimeoutSeconds: timeoutSeconds });
+	const handler = async (options: Parameters<NetworkOnly['handle']>[0]) => {
+		try {
+			return await network.handle(options);
+		} catch {
+			return (await matchPrecache(shellUrl)) ?? Response.error();
+		}
+	};
+	registerRoute(new NavigationRoute(handler, { denylist: notVisitorPages }));
+}

@@ -1,0 +1,49 @@
+/// <reference lib="webworker" />
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+
+export const imageCache = 'images-v1';
+export const tileCache = 'map-tiles-v1';
+
+/** Map tiles are recognised by their URL shape: XYZ paths or Tianditu's WMTS parameters. */
+export function isTileUrl(url: URL): boolean {
+	return (
+		/\/\d+\/\d+\/\d+(?:@2x)?\.(?:png|jpe?g|webp)$/.test(url.pathname) ||
+		url.searchParams.has('TILEMATRIX')
+	);
+}
+
+/**
+ * Bounded runtime caches. Uploaded images are immutable (content-hashed names), so cache first is
+ * safe; tiles change rarely. Both have caps so a long trip never fills the phone. Nothing from the
+ * editor console or the API is cached here.
+ */
+export function registerRuntimeCaches(): void {
+	registerRoute(
+		({ request, url }) =>
+			request.destination === 'image' && url.origin === self.location.origin && !isTileUrl(url),
+		new CacheFirst({
+			cacheName: imageCache,
+			plugins: [
+				new CacheableResponsePlugin({ statuses: [0, 200] }),
+				new ExpirationPlugin({
+					maxEntries: 300,
+					maxAgeSeconds: 60 * 60 * 24 * 60,
+					purgeOnQuotaError: true
+				})
+			]
+		})
+	);
+	registerRoute(
+		({ url }) => isTileUrl(url),
+		new CacheFirst({
+			cacheName: tileCache,
+			plugins: [
+				new CacheableResponsePlugin({ statuses: [0, 200] }),
+				new ExpirationPlugin({ maxEntries: 6000, purgeOnQuotaError: true })
+			]
+		})
+	);
+}

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+// The service worker entry only wires listeners to small modules in $lib/sw.
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerNavigation } from '$lib/sw/navigation';
+import { registerRuntimeCaches } from '$lib/sw/runtime-caches';
+
+declare const self: ServiceWorkerGlobalScope & {
+	__WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerNavigation();
+registerRuntimeCaches();
+
+// A new version waits until the visitor accepts the update toast, so a page never runs with a mix
+// of old and new code; the very first install takes control at once so offline works right away.
+self.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+clientsClaim();
