@@ -19,6 +19,14 @@ export interface VisitedStop {
 	at: string;
 }
 
+/** A visitor's day plan (issue: the planner); stored whole, never touched by sync. */
+export interface StoredPlan {
+	id: string;
+	date: string;
+	updatedAt: string;
+	plan: unknown;
+}
+
 export interface MetaEntry {
 	key: 'sync' | 'settings' | 'holidays' | 'notice';
 	value: unknown;
@@ -44,6 +52,7 @@ export class GuideDb extends Dexie {
 	meta!: EntityTable<MetaEntry, 'key'>;
 	favourites!: EntityTable<Favourite, 'id'>;
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
+	plans!: EntityTable<StoredPlan, 'id'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -55,6 +64,12 @@ export class GuideDb extends Dexie {
 			meta: 'key',
 			favourites: '[type+id], type, savedAt',
 			visitedStops: '[tourId+stop], tourId'
+		});
+		// v2: day plans, and favourites findable by slug (links from notices). Existing rows keep
+		// their data; the new index is built by IndexedDB itself.
+		this.version(2).stores({
+			favourites: '[type+id], type, savedAt, slug',
+			plans: 'id, date, updatedAt'
 		});
 	}
 }

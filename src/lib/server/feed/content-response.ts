@@ -1,11 +1,11 @@
 import { buildFeed } from './build';
 import { feedCounters } from '../content/revision';
 import { badParameter, unknownParameter } from '../http/errors';
-import { encodeBody, Lru } from '../http/encoded';
+import { encodeBody, lruPerOwner } from '../http/encoded';
 import { respond, type Representation } from '../http/cached-representation';
 import type { Store } from '../store';
 
-const cache = new Lru<Representation>(64);
+const cacheFor = lruPerOwner<Representation>(64);
 
 /** Parses `since`: absent means a full snapshot; anything but a non-negative integer is a 400. */
 function parseSince(url: URL): number | null | Response {
@@ -29,6 +29,7 @@ export async function contentResponse(store: Store, request: Request, url: URL, 
 
 	const { revision, floor } = await feedCounters(store.db);
 	const key = `${revision}.${floor}:${since ?? 'full'}`;
+	const cache = cacheFor(store.db);
 	let rep = cache.get(key);
 	if (!rep) {
 		const payload = await buildFeed(store, since);

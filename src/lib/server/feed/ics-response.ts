@@ -2,11 +2,11 @@ import { eventsCalendar } from '$lib/content/ics';
 import { languages, type Language } from '$lib/content/localized';
 import { currentRevision } from '../content/revision';
 import { badParameter, unknownParameter } from '../http/errors';
-import { encodeBody, Lru } from '../http/encoded';
+import { encodeBody, lruPerOwner } from '../http/encoded';
 import { respond, type Representation } from '../http/cached-representation';
 import type { Store } from '../store';
 
-const cache = new Lru<Representation>(32);
+const cacheFor = lruPerOwner<Representation>(32);
 
 /** GET /api/v1/events.ics[?festival=slug][&lang=en]: every public event as a subscribable calendar. */
 export async function icsResponse(
@@ -23,6 +23,7 @@ export async function icsResponse(
 
 	const revision = await currentRevision(store.db);
 	const key = `${revision}:${festivalSlug ?? ''}:${lang}`;
+	const cache = cacheFor(store.db);
 	let rep = cache.get(key);
 	if (!rep) {
 		let events = await store.events.listPublic();

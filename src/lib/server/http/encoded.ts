@@ -58,3 +58,13 @@ export class Lru<V> {
 			this.entries.delete(this.entries.keys().next().value as string);
 	}
 }
+
+/** One LRU per owner object (a store), so two stores in one process never share entries. */
+export function lruPerOwner<V>(max: number): (owner: object) => Lru<V> {
+	const caches = new WeakMap<object, Lru<V>>();
+	return (owner) => {
+		let cache = caches.get(owner);
+		if (!cache) caches.set(owner, (cache = new Lru<V>(max)));
+		return cache;
+	};
+}

@@ -1,0 +1,172 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GuideDb } from '$lib/offline/db';
+import { localSnapshot } from '$lib/offline/local-snapshot';
+import { readSyncMeta } from '$lib/offline/mirror';
+import { isQuotaError } from '$lib/offline/storage';
+import { SyncError, syncExclusive, syncOnce } from '$lib/offline/sync';
+import { contentResponse } from '$lib/server/feed/content-response';
+import { seedIfEmpty } from '$lib/server/seed';
+import type { Store } from '$lib/server/store';
+import { testStore } from '../helpers/store';
+
+let store: Store;
+let db: GuideDb;
+let dbCount = 0;
+
+/** A fetch that reaches the real feed handler over a real store, without a network. */
+const feedFetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+	const url = new URL(String(input), 'http://guide.test');
+	return contentResponse(store, new Request(url, init), url, 30);
+});
+
+beforeEach(async () => {
+	store = await testStore();
+	await seedIfEmpty(store, '2026-11-28');
+	db = new GuideDb(`test-${++dbCount}`);
+	feedFetch.mockClear();
+});
+afterEach(async () => {
+	db.close();
+	await store.close();
+});
+
+async function mirrorCounts() {
+	return { events: await db.events.count(), venues: await db.venues.count() };
+}
+
+describe('the sync engine', () => {
+	it('stores the full snapshot with its revision on the first run', async () => {
+		const outcome = await syncOnce(db, feedFetch);
+		expect(outcome.status).toBe('updated');
+		expect(feedFetch.mock.calls[0][0]).toBe('/api/v1/content');
+		const meta = await readSyncMeta(db);
+		expect(meta?.revision).toBeGreaterThan(70);
+		expect(meta?.etag).toMatch(/^"r\d+/);
+		expect(await mirrorCounts()).toEqual({ events: 43, venues: 25 });
+		expect((await localSnapshot(db))?.holidays[0].year).toBe(2026);
+	});
+
+	it('then asks for the delta with If-None-Match and gets a 304 when nothing changed', async () => {
+		await syncOnce(db, feedFetch);
+		const revision = (await readSyncMeta(db))?.revision;
+		expect(await syncOnce(db, feedFetch)).toEqual({ status: 'unchanged' });
+		const [url, init] = feedFetch.mock.calls[1];
+		expect(url).toBe(`/api/v1/content?since=${revision}`);
+		expect((init?.headers as Record<string, string>)['if-none-match']).toMatch(/^"r/);
+	});
+
+	it('applies an edit and a deletion from the delta', async () => {
+		await syncOnce(db, feedFetch);
+		const [first, second] = await store.events.listPublic();
+		await store.events.update(first.id, { ...first, title: { zh: '改过的标题' } }, first.version);
+		await store.events.remove(second.id, second.version);
+		await syncOnce(db, feedFetch);
+		expect((await db.events.get(first.id))?.title.zh).toBe('改过的标题');
+		expect(await db.events.get(second.id)).toBeUndefined();
+		expect(await db.events.count()).toBe(42);
+	});
+
+	it.each([
+		['a server error', () => new Response('oops', { status: 503 })],
+		['a cut-off body', () => new Response('{"revision":99,"venues":[{"id":', { status: 200 })],
+		['a malformed payload', () => Response.json({ revision: 'x' })]
+	])('keeps the previous content after %s and succeeds on the next try', async (_name, broken) => {
+		await syncOnce(db, feedFetch);
+		const before = await readSyncMeta(db);
+		const [first] = await store.events.listPublic();
+		await store.events.update(first.id, { ...first, title: { zh: '新标题' } }, first.version);
+		await expect(syncOnce(db, async () => broken())).rejects.toThrow(SyncError);
+		expect(await readSyncMeta(db)).toEqual(before);
+		expect((await db.events.get(first.id))?.title.zh).toBe(first.title.zh);
+		await syncOnce(db, feedFetch);
+		expect((await db.events.get(first.id))?.title.zh).toBe('新标题');
+	});
+
+	it('never runs two syncs at once', async () => {
+		const [a, b] = await Promise.all([syncExclusive(db, feedFetch), syncExclusive(db, feedFetch)]);
+		expect(a).toBe(b);
+		expect(feedFetch).toHaveBeenCalledTimes(1);
+	});
+
+	it('applies nothing when storage runs out halfway, and says it was the quota', async () => {
+		await syncOnce(db, feedFetch);
+		const before = await mirrorCounts();
+		const [first] = await store.events.listPublic();
+		await store.events.update(first.id, { ...first, title: { zh: '装不下' } }, first.version);
+		const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		const spy = vi.spyOn(db.events, 'bulkPut').mockRejectedValueOnce(quota);
+		const failure = await syncOnce(db, feedFetch).catch((e: unknown) => e);
+		expect(isQuotaError(failure)).toBe(true);
+		expect(await mirrorCounts()).toEqual(before);
+		expect((await db.events.get(first.id))?.title.zh).toBe(first.title.zh);
+		spy.mockRestore();
+	});
+
+	it('reports saved events that were cancelled or moved, and leaves favourites untouched', async () => {
+		await syncOnce(db, feedFetch);
+		const [a, b] = (await store.events.listPublic()).filter(
+			(e) => e.status === 'published' && !e.rrule
+		);
+		for (const e of [a, b]) {
+			await db.favourites.put({
+				type: 'events',
+				id: e.id,
+				slug: e.slug,
+				savedAt: '2026-11-28T10:00:00Z',
+				seen: { title: e.title.zh, start: e.start, status: e.status }
+			});
+		}
+		await store.events.update(
+			a.id,
+			{ ...a, status: 'cancelled', statusReason: { zh: '大风' } },
+			a.version
+		);
+		await store.events.update(
+			b.id,
+			{ ...b, start: '2027-01-05T10:00', end: '2027-01-05T11:00' },
+			b.version
+		);
+		const outcome = await syncOnce(db, feedFetch);
+		expect(
+			outcome.status === 'updated' && outcome.result.saved.map((s) => s.change).sort()
+		).toEqual(['cancelled', 'moved']);
+		expect(await db.favourites.count()).toBe(2);
+	});
+});
+
+describe('the phone database', () => {
+	it('upgrades a version 1 database without losing the visitor’s favourites', async () => {
+		const name = `upgrade-${++dbCount}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores({
+			venues: 'id, slug, kind',
+			events: 'id, slug, venueId, festivalId, start',
+			festivals: 'id, slug',
+			tours: 'id, slug',
+			meta: 'key',
+			favourites: '[type+id], type, savedAt',
+			visitedStops: '[tourId+stop], tourId'
+		});
+		await v1
+			.table('favourites')
+			.put({
+				type: 'venues',
+				id: 'ven_museum',
+				slug: 'jining-museum',
+				savedAt: 'x',
+				seen: { title: '博物馆' }
+			});
+		await v1.table('visitedStops').put({ tourId: 'tou_walk', stop: 0, at: 'x' });
+		v1.close();
+
+		const upgraded = new GuideDb(name);
+		expect(await upgraded.favourites.where('slug').equals('jining-museum').count()).toBe(1);
+		expect(await upgraded.visitedStops.count()).toBe(1);
+		await upgraded.plans.put({ id: 'p1', date: '2026-12-01', updatedAt: 'x', plan: {} });
+		expect(await upgraded.plans.count()).toBe(1);
+		expect(upgraded.verno).toBe(2);
+		upgraded.close();
+	});
+});
