@@ -40,6 +40,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// CI shares two cores with a browser and a build; database-backed tests need headroom.
+		testTimeout: 20_000,
 		// Opening hours and recurrence must not depend on the machine's zone; tests set TZ themselves.
 		env: { TZ: 'UTC' }
 	}

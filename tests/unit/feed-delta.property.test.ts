@@ -91,5 +91,6 @@ describe('the delta feed', () => {
 			}),
 			{ numRuns: 60 }
 		);
-	});
+		// Sixty random histories, each on its own database: seconds, not milliseconds.
+	}, 60_000);
 });
