@@ -101,6 +101,19 @@ describe('a venue page', () => {
 		expect(view.week?.every((d) => d.allDay)).toBe(true);
 	});
 
+	it('calls a car park open around the clock always open, not closing at midnight', () => {
+		const view = venueView(snap, { slug: 'beihu-pavilion-parking' }, en('2026-11-28T22:00'));
+		expect(view.state).toMatchObject({ open: true, alwaysOpen: true, until: undefined });
+		const listed = venuesView(snap, {}, en('2026-11-28T22:00')).practical.find(
+			(v) => v.slug === 'beihu-pavilion-parking'
+		);
+		expect(listed?.state).toMatchObject({ alwaysOpen: true, until: undefined });
+		const mapped = mapView(snap, {}, en('2026-11-28T22:00')).places.find(
+			(p) => p.slug === 'beihu-pavilion-parking'
+		);
+		expect(mapped?.state.until).toBeUndefined();
+	});
+
 	it('has no week for a place without opening hours', () => {
 		const view = venueView(snap, { slug: 'beihu-pavilion-square' }, en('2026-11-28T10:00'));
 		expect(view.week).toBeNull();

@@ -1,6 +1,7 @@
 import { practicalKinds, venueKinds, type Venue, type VenueKind } from '../schemas';
 import type { Snapshot } from '../snapshot';
-import { venueCard } from './cards';
+import { minutesBetween, type LocalDateTime } from '../time';
+import { venueCard, type OpenState, type VenueCard } from './cards';
 import { ViewParameterError, type ViewContext, type ViewParams } from './context';
 
 /** Kinds of places worth a visit, in the order the filter chips show them. */
@@ -9,13 +10,36 @@ export const visitKinds = venueKinds.filter((k) => !practicalKinds.includes(k));
 const isPractical = (venue: Venue) => practicalKinds.includes(venue.kind);
 const kindOrder = (kind: VenueKind) => venueKinds.indexOf(kind);
 
-/** The public venues, in kind order and otherwise in the editors' order. */
+/**
+ * `hoursAt` answers a place that never closes within its look-ahead window (`24/7`) with the end of
+ * that window as `until`, which a badge would show as "closes at 00:00". A place open for a week
+ * or more reads "always open" instead. (This belongs in `hoursAt`; until then, these pages fix it.)
+ */
+export function steadyState(state: OpenState, now: LocalDateTime): OpenState {
+	if (state.open && state.until && minutesBetween(now, state.until) >= 7 * 24 * 60) {
+		return { ...state, until: undefined, alwaysOpen: true };
+	}
+	return state;
+}
+
+function card(
+	snap: Snapshot,
+	venue: Venue,
+	now: LocalDateTime,
+	lang: ViewContext['lang']
+): VenueCard {
+	const c = venueCard(snap, venue, now, lang);
+	return { ...c, state: steadyState(c.state, now) };
+}
+
+/**
+ * The public venues in kind order, then by slug: an order of their own, so the server's store and
+ * the phone's mirror, which may hold them in different orders, render the same list.
+ */
 export function publicVenues(snap: Snapshot): Venue[] {
 	return snap.venues
 		.filter((v) => v.status === 'published')
-		.map((v, i) => ({ v, i }))
-		.sort((a, b) => kindOrder(a.v.kind) - kindOrder(b.v.kind) || a.i - b.i)
-		.map(({ v }) => v);
+		.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.slug.localeCompare(b.slug));
 }
 
 /** Places to visit with a kind filter; practical points (parking, toilets…) listed apart at the end. */
@@ -34,10 +58,8 @@ export function venuesView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 			.map((k) => ({ kind: k, count: places.filter((v) => v.kind === k).length }))
 			.filter((k) => k.count > 0),
 		total: places.length,
-		venues: places
-			.filter((v) => !kind || v.kind === kind)
-			.map((v) => venueCard(snap, v, now, lang)),
-		practical: all.filter(isPractical).map((v) => venueCard(snap, v, now, lang))
+		venues: places.filter((v) => !kind || v.kind === kind).map((v) => card(snap, v, now, lang)),
+		practical: all.filter(isPractical).map((v) => card(snap, v, now, lang))
 	};
 }
 
