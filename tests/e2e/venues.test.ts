@@ -174,9 +174,7 @@ test.describe('the map', () => {
 		).not.toHaveCount(0);
 	});
 
-	test('the English map shows layers for practical points and today’s events list', async ({
-		page
-	}) => {
+	test('the English map has a layer for each kind of practical point', async ({ page }) => {
 		await page.goto('/en/map');
 		for (const layer of ['Parking', 'Toilet', 'Visitor centre', 'First aid', 'Museum']) {
 			await expect(page.getByRole('button', { name: new RegExp(`^${layer}`) })).toHaveAttribute(
