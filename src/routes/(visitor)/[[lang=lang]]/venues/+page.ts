@@ -1,0 +1,8 @@
+import { loadView } from '$lib/content-source';
+import type { PageLoad } from './$types';
+
+export const load = (async ({ fetch, parent, url }) => {
+	const { lang } = await parent();
+	const kind = url.searchParams.get('kind');
+	return { view: await loadView(fetch, 'venues', lang, kind ? { kind } : {}) };
+}) satisfies PageLoad;
