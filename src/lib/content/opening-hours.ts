@@ -172,14 +172,17 @@ export function hoursAt(
 	const oh = rule ? parsed(rule) : null;
 	if (!rule || !oh) return { open: !rule, unknown: !!rule, noRule: !rule, ...common };
 
-	const intervals = openIntervals(rule, addDays(date, -1), addDays(date, 14), calendar);
+	const horizon = addDays(date, 14);
+	const intervals = openIntervals(rule, addDays(date, -1), horizon, calendar);
 	const current = intervals.find((i) => i.start <= at && at < i.end);
+	// Open past the end of the window we looked at (24/7, a square): no closing time to show.
+	const endless = !!current && current.end >= `${horizon}T00:00`;
 	const next = intervals.find((i) => i.start > at);
 	const comment = oh.getComment(fakeLocal(at)) ?? undefined;
 	return {
 		open: !!current,
 		unknown: oh.getUnknown(fakeLocal(at)),
-		until: current ? current.end : next?.start,
+		until: endless ? undefined : current ? current.end : next?.start,
 		nextOpen: current ? undefined : next?.start,
 		comment,
 		...common

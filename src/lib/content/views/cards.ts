@@ -71,7 +71,7 @@ export function openState(
 		open: answer.open,
 		until: answer.until,
 		nextOpen: answer.nextOpen,
-		alwaysOpen: answer.noRule,
+		alwaysOpen: answer.noRule || (answer.open && !answer.until),
 		holiday: answer.holiday ? pick(answer.holiday, lang) : undefined,
 		calendarMissing: answer.calendarMissing
 	};

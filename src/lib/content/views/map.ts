@@ -4,7 +4,7 @@ import type { Snapshot } from '../snapshot';
 import { addDays } from '../time';
 import { eventCard, openState, type EventCard, type OpenState } from './cards';
 import type { ViewContext, ViewParams } from './context';
-import { publicVenues, steadyState } from './venues';
+import { publicVenues } from './venues';
 
 /** A map layer: one per venue kind present, plus today's events. */
 export type MapGroup = VenueKind | 'event';
@@ -36,7 +36,7 @@ export function mapView(snap: Snapshot, _params: ViewParams, { lang, now }: View
 		group: v.kind,
 		practical: practicalKinds.includes(v.kind),
 		position: v.position,
-		state: steadyState(openState(snap, v, now, lang), now)
+		state: openState(snap, v, now, lang)
 	}));
 	// Events still on or to come today; one without a position of its own is drawn at its venue.
 	const events: MapEvent[] = snap

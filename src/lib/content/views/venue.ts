@@ -10,7 +10,6 @@ import {
 	type ViewContext,
 	type ViewParams
 } from './context';
-import { steadyState } from './venues';
 
 /** How far ahead a venue page lists events, and how many days its week of hours shows. */
 export const venueEventDays = 14;
@@ -85,7 +84,7 @@ export function venueView(snap: Snapshot, params: ViewParams, { lang, now }: Vie
 		positionApproximate: venue.positionApproximate,
 		sample: venue.sample,
 		photos: venue.photos.map((photo) => ({ ...photo, alt: pick(photo.alt, lang) })),
-		state: steadyState(openState(snap, venue, now, lang), now),
+		state: openState(snap, venue, now, lang),
 		/** The raw opening_hours rule, for machines (JSON-LD); people read `week`. */
 		openingHours: venue.openingHours ?? null,
 		week: venue.openingHours ? week(snap, venue.openingHours, today, lang) : null,

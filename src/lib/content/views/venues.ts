@@ -1,6 +1,6 @@
 import { practicalKinds, venueKinds, type Venue, type VenueKind } from '../schemas';
 import type { Snapshot } from '../snapshot';
-import { minutesBetween, type LocalDateTime } from '../time';
+import type { LocalDateTime } from '../time';
 import { venueCard, type OpenState, type VenueCard } from './cards';
 import { ViewParameterError, type ViewContext, type ViewParams } from './context';
 
@@ -15,13 +15,6 @@ const kindOrder = (kind: VenueKind) => venueKinds.indexOf(kind);
  * that window as `until`, which a badge would show as "closes at 00:00". A place open for a week
  * or more reads "always open" instead. (This belongs in `hoursAt`; until then, these pages fix it.)
  */
-export function steadyState(state: OpenState, now: LocalDateTime): OpenState {
-	if (state.open && state.until && minutesBetween(now, state.until) >= 7 * 24 * 60) {
-		return { ...state, until: undefined, alwaysOpen: true };
-	}
-	return state;
-}
-
 function card(
 	snap: Snapshot,
 	venue: Venue,
@@ -29,7 +22,7 @@ function card(
 	lang: ViewContext['lang']
 ): VenueCard {
 	const c = venueCard(snap, venue, now, lang);
-	return { ...c, state: steadyState(c.state, now) };
+	return { ...c, state: c.state };
 }
 
 /**
