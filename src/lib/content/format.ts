@@ -48,11 +48,21 @@ export function formatLongDate(d: LocalDate | LocalDateTime, lang: Language): st
 	);
 }
 
-/** 12月5日 – 1月2日 / 5 Dec – 2 Jan, with the year when the range is not this year. */
+/** 12月5日 – 1月2日 / 5 Dec – 2 Jan; with years when the range crosses one. */
 export function formatDateRange(from: LocalDate, to: LocalDate, lang: Language): string {
-	const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
-	if (from.slice(0, 4) !== to.slice(0, 4)) options.year = 'numeric';
-	return formatter(lang, options).formatRange(shanghaiToInstant(from), shanghaiToInstant(to));
+	if (from.slice(0, 4) !== to.slice(0, 4)) {
+		// Chinese formatRange falls back to 2026/11/21 across years; write both ends in full instead.
+		const f = formatter(lang, {
+			year: 'numeric',
+			month: lang === 'en' ? 'short' : 'long',
+			day: 'numeric'
+		});
+		return `${f.format(shanghaiToInstant(from))} – ${f.format(shanghaiToInstant(to))}`;
+	}
+	return formatter(lang, { month: 'short', day: 'numeric' }).formatRange(
+		shanghaiToInstant(from),
+		shanghaiToInstant(to)
+	);
 }
 
 /** 12月5日 19:30 / 5 Dec 19:30 */

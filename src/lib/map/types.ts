@@ -12,6 +12,8 @@ export interface MapMarker {
 	group?: string;
 	/** Highlighted marker (e.g. the next stop). */
 	active?: boolean;
+	/** Never folded into a cluster (the visitor's own position). */
+	standalone?: boolean;
 }
 
 /** A drawn path as GeoJSON positions: [longitude, latitude]. */
