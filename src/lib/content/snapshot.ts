@@ -13,6 +13,11 @@ export interface ContentData {
 	tours: Tour[];
 	holidays: HolidayYear[];
 	settings: { map: MapSettings };
+	/**
+	 * Search keys by `${type}:${id}` (Chinese and English name, pinyin, initials), computed on the
+	 * server where the pinyin dictionary lives; without them search matches names and summaries.
+	 */
+	searchKeys?: Record<string, string>;
 }
 
 export interface OccurrenceOf {

@@ -1,6 +1,7 @@
 import { snapshotOf, type Snapshot } from '$lib/content/snapshot';
 import { holidays2026 } from '../seed/data/holidays';
 import { publicMapSettings } from '../config';
+import { searchKeys } from '../search/keys';
 import { currentRevision } from './revision';
 import type { Store } from '../store';
 
@@ -26,7 +27,8 @@ export async function serverSnapshot(store: Store): Promise<Snapshot> {
 		festivals,
 		tours,
 		holidays: [holidays2026],
-		settings: { map: publicMapSettings() }
+		settings: { map: publicMapSettings() },
+		searchKeys: searchKeys({ venues, events, festivals, tours })
 	});
 	cached = { revision, snapshot };
 	return snapshot;

@@ -1,0 +1,8 @@
+import { loadView } from '$lib/content-source';
+import type { PageLoad } from './$types';
+
+export const load = (async ({ fetch, parent, url }) => {
+	const { lang } = await parent();
+	const q = url.searchParams.get('q')?.trim() ?? '';
+	return { q, view: await loadView(fetch, 'search', lang, q ? { q } : {}) };
+}) satisfies PageLoad;
