@@ -84,6 +84,17 @@ describe('the sync engine', () => {
 		expect((await db.events.get(first.id))?.title.zh).toBe('新标题');
 	});
 
+	it('keeps pinyin search keys so "tbh" works offline, dropping those of deleted records', async () => {
+		await syncOnce(db, feedFetch);
+		const lake = (await db.venues.toArray()).find((v) => v.name.zh === '太白湖景区');
+		expect((await localSnapshot(db))?.searchKeys?.[`venue:${lake?.id}`]).toContain('tbh');
+		const [event] = await store.events.listPublic();
+		await store.events.remove(event.id, event.version);
+		await syncOnce(db, feedFetch);
+		expect((await localSnapshot(db))?.searchKeys?.[`event:${event.id}`]).toBeUndefined();
+		expect((await localSnapshot(db))?.searchKeys?.[`venue:${lake?.id}`]).toContain('tbh');
+	});
+
 	it('never runs two syncs at once', async () => {
 		const [a, b] = await Promise.all([syncExclusive(db, feedFetch), syncExclusive(db, feedFetch)]);
 		expect(a).toBe(b);

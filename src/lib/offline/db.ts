@@ -28,7 +28,7 @@ export interface StoredPlan {
 }
 
 export interface MetaEntry {
-	key: 'sync' | 'settings' | 'holidays' | 'notice';
+	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys';
 	value: unknown;
 }
 

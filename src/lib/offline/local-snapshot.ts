@@ -12,13 +12,14 @@ export async function localSnapshot(db: GuideDb): Promise<Snapshot | undefined> 
 		const meta = await readSyncMeta(db);
 		if (!meta?.revision) return undefined;
 		if (cached?.revision === meta.revision) return cached.snapshot;
-		const [venues, events, festivals, tours, holidays, settings] = await Promise.all([
+		const [venues, events, festivals, tours, holidays, settings, keys] = await Promise.all([
 			db.venues.toArray(),
 			db.events.toArray(),
 			db.festivals.toArray(),
 			db.tours.toArray(),
 			db.meta.get('holidays'),
-			db.meta.get('settings')
+			db.meta.get('settings'),
+			db.meta.get('searchKeys')
 		]);
 		const snapshot = snapshotOf({
 			revision: meta.revision,
@@ -27,7 +28,8 @@ export async function localSnapshot(db: GuideDb): Promise<Snapshot | undefined> 
 			festivals,
 			tours,
 			holidays: (holidays?.value as HolidayYear[] | undefined) ?? [],
-			settings: settings?.value as { map: MapSettings }
+			settings: settings?.value as { map: MapSettings },
+			searchKeys: keys?.value as Record<string, string> | undefined
 		});
 		cached = { revision: meta.revision, snapshot };
 		return snapshot;

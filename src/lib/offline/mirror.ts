@@ -33,6 +33,13 @@ export async function applyPayload(
 				if (rows.length) await table.bulkPut(rows);
 				changed += rows.length + (payload.full ? 0 : payload.deleted[type].length);
 			}
+			const keys = payload.full
+				? {}
+				: (((await db.meta.get('searchKeys'))?.value as Record<string, string> | undefined) ?? {});
+			for (const [type, ids] of Object.entries(payload.deleted)) {
+				for (const id of ids) delete keys[`${type.replace(/s$/, '')}:${id}`];
+			}
+			Object.assign(keys, payload.searchKeys);
 			const sync: SyncMeta = {
 				revision: payload.revision,
 				lastSyncedAt: new Date().toISOString(),
@@ -41,7 +48,8 @@ export async function applyPayload(
 			await db.meta.bulkPut([
 				{ key: 'sync', value: sync },
 				{ key: 'holidays', value: payload.holidays },
-				{ key: 'settings', value: payload.settings }
+				{ key: 'settings', value: payload.settings },
+				{ key: 'searchKeys', value: keys }
 			]);
 			const events = new Map(payload.events.map((e) => [e.id, e]));
 			const deleted = new Set(payload.full ? [] : payload.deleted.events);

@@ -25,6 +25,9 @@ export const feedPayload = z.object({
 	/** The holiday calendar and public settings are small: every payload carries them whole. */
 	holidays: z.array(holidayYear),
 	settings: z.object({ map: mapSettings }),
+	/** Pinyin search keys of the upserted records, by `${type}:${id}` (made on the server, where the
+	 * pinyin dictionary lives, so phones search "tbh" offline without downloading it). */
+	searchKeys: z.record(z.string(), z.string()).default({}),
 	deleted: z.object({
 		venues: z.array(z.string()),
 		events: z.array(z.string()),

@@ -1,6 +1,7 @@
 import type { FeedPayload } from '$lib/content/schemas';
 import { currentRevision, minDeltaRevision } from '../content/revision';
 import { publicMapSettings } from '../config';
+import { searchKeys } from '../search/keys';
 import { holidays2026 } from '../seed/data/holidays';
 import { createStore, type Store } from '../store';
 
@@ -20,8 +21,15 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 		const events = await scoped.events.changedSince(from);
 		const festivals = await scoped.festivals.changedSince(from);
 		const tours = await scoped.tours.changedSince(from);
+		const keys = searchKeys({
+			venues: venues.upserts,
+			events: events.upserts,
+			festivals: festivals.upserts,
+			tours: tours.upserts
+		});
 		return {
 			revision,
+			searchKeys: keys,
 			holidays: [holidays2026],
 			settings: { map: publicMapSettings() },
 			since: full ? null : since,
