@@ -51,7 +51,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_URL: 'file:test-results/e2e-data/e2e.sqlite',
-			SEED: 'auto'
+			SEED: 'auto',
+			NODE_ENV: 'test',
+			ENABLE_TEST_ROUTES: 'true'
 		}
 	}
 });

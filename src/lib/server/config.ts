@@ -36,6 +36,8 @@ const schema = z.object({
 	TILE_ATTRIBUTION: z.string().trim().optional(),
 	/** Whether the tile source's terms allow visitors to download an area for offline use. */
 	TILE_BULK_DOWNLOAD: z.enum(['true', 'false']).default('false'),
+	/** Browser tests edit content through /api/test/…; never in production. */
+	ENABLE_TEST_ROUTES: z.enum(['true', 'false']).default('false'),
 	/** Public address of the site, for absolute links in feeds and the sitemap. */
 	PUBLIC_ORIGIN: z
 		.string()
@@ -50,6 +52,13 @@ const checked = schema.superRefine((value, ctx) => {
 			code: 'custom',
 			path: ['TIANDITU_KEY'],
 			message: 'is required when TILE_SOURCE=tianditu'
+		});
+	}
+	if (value.ENABLE_TEST_ROUTES === 'true' && value.NODE_ENV === 'production') {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['ENABLE_TEST_ROUTES'],
+			message: 'must not be true when NODE_ENV=production'
 		});
 	}
 	if (value.TILE_SOURCE === 'xyz' && !value.TILE_URL) {
