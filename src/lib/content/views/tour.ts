@@ -2,7 +2,12 @@ import { distanceM, type LineString, type Position } from '../geo';
 import { pick } from '../localized';
 import type { Tour, VenueKind } from '../schemas';
 import type { Snapshot } from '../snapshot';
-import { ViewNotFoundError, ViewParameterError, type ViewContext, type ViewParams } from './context';
+import {
+	ViewNotFoundError,
+	ViewParameterError,
+	type ViewContext,
+	type ViewParams
+} from './context';
 
 export interface TourStopView {
 	/** Index in the tour's stop list: the key a visited tick is stored under on the device. */
