@@ -1,0 +1,109 @@
+import { distanceM, type Position } from '$lib/content/geo';
+import type { TourStopView } from '$lib/content/views/tour';
+
+export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
+
+/** Closer than this to the next stop, the visitor is "at" it. */
+const arrivedM = 40;
+
+/**
+ * "Start this tour": the visitor's position while they follow the tour, and the stops they ticked
+ * off, which live in Dexie on this device (loaded on demand so Dexie is not in the page's first
+ * JavaScript). Ticks go action → Dexie → liveQuery → this state, like favourites.
+ */
+export class TourWalk {
+	readonly tourId: string;
+	readonly #stops: () => TourStopView[];
+	following = $state(false);
+	location = $state<LocationState>('off');
+	position = $state<Position | undefined>();
+	visited = $state<number[]>([]);
+	/** False until the ticks on this device are read: checkboxes stay disabled until then. */
+	ready = $state(false);
+
+	// $derived.by: the stops function is assigned in the constructor, after these fields exist.
+	readonly next = $derived.by(() => this.#stops().find((s) => !this.visited.includes(s.index)));
+	readonly done = $derived.by(
+		() => this.#stops().filter((s) => this.visited.includes(s.index)).length
+	);
+	readonly finished = $derived(this.ready && !this.next);
+	readonly distanceToNext = $derived(
+		this.position && this.next ? distanceM(this.position, this.next.position) : undefined
+	);
+	readonly arrived = $derived(this.distanceToNext !== undefined && this.distanceToNext < arrivedM);
+
+	#watch: number | undefined;
+
+	constructor(tourId: string, stops: () => TourStopView[]) {
+		this.tourId = tourId;
+		this.#stops = stops;
+	}
+
+	/** Follows this device's ticks; the returned cleanup also stops watching the position. */
+	connect(): () => void {
+		let closed = false;
+		let unsubscribe = () => {};
+		import('$lib/offline/visited-stops').then(({ visitedStops }) => {
+			if (closed) return;
+			const subscription = visitedStops(this.tourId).subscribe((stops) => {
+				this.visited = stops;
+				this.ready = true;
+				// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
+				if (this.finished) this.stop();
+			});
+			unsubscribe = () => subscription.unsubscribe();
+		});
+		return () => {
+			closed = true;
+			unsubscribe();
+			this.stop();
+		};
+	}
+
+	start(): void {
+		this.following = true;
+		if (!('geolocation' in navigator)) {
+			this.location = 'unavailable';
+			return;
+		}
+		this.location = 'locating';
+		this.#watch = navigator.geolocation.watchPosition(
+			({ coords }) => {
+				this.position = { lat: coords.latitude, lon: coords.longitude };
+				this.location = 'found';
+			},
+			(error) => {
+				if (error.code === error.PERMISSION_DENIED) {
+					this.#clearWatch();
+					this.location = 'denied';
+				} else if (!this.position) {
+					// A timeout after a fix keeps the last position; without one there is nothing to show.
+					this.location = 'unavailable';
+				}
+			},
+			{ enableHighAccuracy: true, maximumAge: 15_000, timeout: 30_000 }
+		);
+	}
+
+	stop(): void {
+		this.#clearWatch();
+		this.following = false;
+		this.location = 'off';
+		this.position = undefined;
+	}
+
+	async tick(stop: number, visited: boolean): Promise<void> {
+		const { setStopVisited } = await import('$lib/offline/visited-stops');
+		await setStopVisited(this.tourId, stop, visited);
+	}
+
+	async clear(): Promise<void> {
+		const { clearVisitedStops } = await import('$lib/offline/visited-stops');
+		await clearVisitedStops(this.tourId);
+	}
+
+	#clearWatch(): void {
+		if (this.#watch !== undefined) navigator.geolocation.clearWatch(this.#watch);
+		this.#watch = undefined;
+	}
+}
