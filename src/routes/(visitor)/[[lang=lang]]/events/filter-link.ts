@@ -25,15 +25,30 @@ export function filterHref(
 	return localizedPath('/events', lang) + (query ? `?${query}` : '');
 }
 
+/**
+ * The URL of a filter navigation still loading: a second quick tap builds on it, not on the page
+ * URL that the first tap has not replaced yet. Only ever set in the browser, by a tap.
+ */
+let pending: URL | undefined;
+
 /** Filter changes replace the entry and keep focus and scroll, so the chip just tapped stays put. */
-export function applyFilter(href: string): Promise<void> {
-	return goto(href, { keepFocus: true, noScroll: true, replaceState: true });
+export async function applyFilter(href: string): Promise<void> {
+	const target = new URL(href, location.href);
+	pending = target;
+	try {
+		await goto(href, { keepFocus: true, noScroll: true, replaceState: true });
+	} finally {
+		if (pending === target) pending = undefined;
+	}
 }
 
-/** A plain click on a filter link goes through `applyFilter`; modified clicks open as usual. */
-export function onFilterClick(event: MouseEvent, href: string): void {
+/**
+ * A plain click on a filter link goes through `applyFilter`, with its href built at the moment of
+ * the tap; modified clicks open the rendered href as usual.
+ */
+export function onFilterClick(event: MouseEvent, href: () => string): void {
 	if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
 		return;
 	event.preventDefault();
-	applyFilter(href);
+	applyFilter(href());
 }
