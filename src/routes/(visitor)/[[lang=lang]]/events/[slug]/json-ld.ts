@@ -28,7 +28,6 @@ export function eventJsonLd(
 		name: event.title,
 		description: event.summary,
 		url,
-		image: [`${origin}/og-image.png`],
 		startDate: isoTime(event.start, event.allDay),
 		endDate: isoTime(event.end, event.allDay),
 		eventStatus: statuses[event.status] ?? statuses.published,
