@@ -1,0 +1,7 @@
+import { loadView } from '$lib/content-source';
+import type { PageLoad } from './$types';
+
+export const load = (async ({ fetch, parent, params }) => {
+	const { lang } = await parent();
+	return { view: await loadView(fetch, 'event', lang, { slug: params.slug }) };
+}) satisfies PageLoad;
