@@ -1,9 +1,26 @@
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { pick, type Language } from './localized';
 import type { Event, Venue } from './schemas';
 import { addDays, shanghaiZone } from './time';
+
+/**
+ * Asia/Shanghai has kept UTC+08:00 without daylight saving since 1991, so its VTIMEZONE is a
+ * constant. Writing it here, rather than reading a zone file from disk, lets the same function
+ * run in the browser (add to calendar works offline) and keeps a zone table out of the bundle.
+ */
+const shanghaiVtimezone = [
+	'BEGIN:VTIMEZONE',
+	`TZID:${shanghaiZone}`,
+	`X-LIC-LOCATION:${shanghaiZone}`,
+	'BEGIN:STANDARD',
+	'TZOFFSETFROM:+0800',
+	'TZOFFSETTO:+0800',
+	'TZNAME:CST',
+	'DTSTART:19700101T000000',
+	'END:STANDARD',
+	'END:VTIMEZONE'
+].join('\r\n');
 
 /** UIDs must never change for an event (RFC 5545 §3.8.4.7) so calendar apps update, not duplicate. */
 export function eventUid(event: Pick<Event, 'id'>): string {
@@ -48,7 +65,10 @@ export function eventsCalendar(events: Event[], options: IcsOptions): string {
 		ttl: 60 * 60
 	});
 	// A null name keeps DTSTAMP in UTC while still emitting the VTIMEZONE of each event's zone.
-	calendar.timezone({ name: null, generator: getVtimezoneComponent });
+	calendar.timezone({
+		name: null,
+		generator: (zone) => (zone === shanghaiZone ? shanghaiVtimezone : null)
+	});
 
 	for (const event of events) {
 		const venue = event.venueId ? venues.get(event.venueId) : undefined;

@@ -1,7 +1,7 @@
 import { practicalKinds, venueKinds, type Venue, type VenueKind } from '../schemas';
 import type { Snapshot } from '../snapshot';
 import type { LocalDateTime } from '../time';
-import { venueCard, type OpenState, type VenueCard } from './cards';
+import { venueCard, type VenueCard } from './cards';
 import { ViewParameterError, type ViewContext, type ViewParams } from './context';
 
 /** Kinds of places worth a visit, in the order the filter chips show them. */

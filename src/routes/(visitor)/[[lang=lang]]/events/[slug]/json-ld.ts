@@ -30,7 +30,12 @@ export function eventJsonLd(
 		url,
 		startDate: isoTime(event.start, event.allDay),
 		endDate: isoTime(event.end, event.allDay),
-		eventStatus: statuses[event.status] ?? statuses.published,
+		// schema.org: EventPostponed while the new date is unknown, EventRescheduled once it is set
+		// (our postponed events carry their new start, and the old one as previousStart).
+		eventStatus:
+			event.status === 'postponed' && event.previousStart
+				? 'https://schema.org/EventRescheduled'
+				: (statuses[event.status] ?? statuses.published),
 		...(event.status === 'postponed' && event.previousStart
 			? { previousStartDate: isoTime(event.previousStart, event.allDay) }
 			: {}),
