@@ -160,15 +160,13 @@ describe('the phone database', () => {
 			favourites: '[type+id], type, savedAt',
 			visitedStops: '[tourId+stop], tourId'
 		});
-		await v1
-			.table('favourites')
-			.put({
-				type: 'venues',
-				id: 'ven_museum',
-				slug: 'jining-museum',
-				savedAt: 'x',
-				seen: { title: '博物馆' }
-			});
+		await v1.table('favourites').put({
+			type: 'venues',
+			id: 'ven_museum',
+			slug: 'jining-museum',
+			savedAt: 'x',
+			seen: { title: '博物馆' }
+		});
 		await v1.table('visitedStops').put({ tourId: 'tou_walk', stop: 0, at: 'x' });
 		v1.close();
 
