@@ -10,7 +10,10 @@ if (!url.startsWith('file:test-results/')) {
 	throw new Error(`serve-e2e only wipes databases under test-results/, not ${url}`);
 }
 const root = new URL('..', import.meta.url).pathname;
-rmSync(`${root}${url.slice('file:'.length)}`.replace(/[^/]+$/, ''), { recursive: true, force: true });
+rmSync(`${root}${url.slice('file:'.length)}`.replace(/[^/]+$/, ''), {
+	recursive: true,
+	force: true
+});
 
 const { handler } = await import('../build/handler.js');
 const worker = readFileSync(`${root}build/client/service-worker.js`, 'utf8');
