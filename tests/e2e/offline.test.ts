@@ -209,3 +209,19 @@ test.describe('a sync that fails halfway', () => {
 		expect(await mirroredTitle(page, event.slug)).toBe('Renamed at the bureau');
 	});
 });
+
+test.describe('in a browser without service workers (some in-app browsers)', () => {
+	test.beforeEach(async ({ page }) => {
+		await page.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined });
+		});
+	});
+
+	test('the app still works online and says offline use needs a full browser', async ({ page }) => {
+		await page.goto('/en/venues');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByText(/cannot keep the guide for offline use/)).toBeVisible();
+		await page.getByRole('link', { name: /Jining Museum/ }).first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Jining Museum');
+	});
+});
