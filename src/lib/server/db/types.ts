@@ -32,12 +32,21 @@ export interface MetaRow {
 	value: number;
 }
 
+export interface HolidayYearRow {
+	year: number;
+	data: string;
+	revision: number;
+	version: number;
+	updated_at: string;
+}
+
 export interface Database {
 	meta: MetaRow;
 	venues: VenueRow;
 	events: EventRow;
 	festivals: ContentRow;
 	tours: ContentRow;
+	holiday_years: HolidayYearRow;
 }
 
 export type ContentTable = 'venues' | 'events' | 'festivals' | 'tours';
