@@ -221,7 +221,10 @@ test.describe('in a browser without service workers (some in-app browsers)', () 
 		await page.goto('/en/venues');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await expect(page.getByText(/cannot keep the guide for offline use/)).toBeVisible();
-		await page.getByRole('link', { name: /Jining Museum/ }).first().click();
+		await page
+			.getByRole('link', { name: /Jining Museum/ })
+			.first()
+			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Jining Museum');
 	});
 });
