@@ -1,12 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * Browser tests run Debian's Chromium by default (`apt-get install chromium`); set CHROMIUM_PATH to
- * another binary, or to an empty string to use the browser `npx playwright install` downloads.
- */
-const chromiumPath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+// Debian's Chromium by default (`apt-get install chromium`); CHROMIUM_PATH selects another binary,
+// or, when empty, the browser `npx playwright install` downloads.
+import { launchOptions } from './scripts/chromium.js';
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -22,20 +17,7 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
 		...devices['Pixel 7'],
-		launchOptions: {
-			executablePath: chromiumPath || undefined,
-			// Without these, Chromium tries to reach Google's services at start and on a closed
-			// network floods the logs with refused connections.
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		}
+		launchOptions
 	},
 	projects: [{ name: 'chromium' }],
 	webServer: {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchOptions } from './chromium.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const port = 4391;
@@ -30,18 +31,7 @@ try {
 		if (up) break;
 		await new Promise((r) => setTimeout(r, 500));
 	}
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-quic'
-		]
-	});
+	const browser = await chromium.launch(launchOptions);
 	const shots = [
 		{ path: '/', file: 'static/screenshots/home-narrow.png', width: 360, height: 740 },
 		{ path: '/en', file: 'static/screenshots/home-wide.png', width: 1280, height: 800 },
