@@ -53,7 +53,9 @@ function fakeFetch(options: { fail?: (url: string) => 'http' | 'network' | undef
 			const failure = options.fail?.(url);
 			if (failure === 'network') throw new TypeError('Failed to fetch');
 			if (failure === 'http') return new Response('', { status: 404 });
-			return new Response(new Uint8Array(100), { headers: { 'content-type': 'image/png' } });
+			return new Response(new Uint8Array(100), {
+				headers: { 'content-type': 'image/png', vary: 'Origin', 'access-control-allow-origin': '*' }
+			});
 		} finally {
 			inFlight--;
 		}
@@ -114,6 +116,15 @@ describe('the offline map download', () => {
 		expect(server.maxInFlight()).toBe(4);
 		expect(progress.at(-1)).toBe(100);
 		expect(saved.at(-1)).toMatchObject({ next: 34, total: 34, finishedAt: expect.any(String) });
+	});
+
+	it('stores tiles without Vary, so the map’s own image requests find them', async () => {
+		const cache = new FakeCache();
+		await runTileJob(urls.slice(0, 1), newJob(), deps(cache, fakeFetch().fetch).deps);
+		const stored = cache.entries.get(urls[0]);
+		expect(stored?.headers.get('vary')).toBeNull();
+		expect(stored?.headers.get('content-type')).toBe('image/png');
+		expect((await stored?.blob())?.size).toBe(100);
 	});
 
 	it('resumes a cancelled download where it stopped, without fetching a cached tile again', async () => {

@@ -110,7 +110,7 @@ export async function runTileJob(
 		errorsInARow = 0;
 		if (!response.ok) return 'failed';
 		try {
-			await cache.put(url, response);
+			await cache.put(url, await storable(response));
 		} catch (error) {
 			if (isQuotaError(error)) throw new Stop('full');
 			throw error;
@@ -153,6 +153,19 @@ export async function runTileJob(
 	await deps.save(final);
 	const before = Math.min(start.next, total);
 	return { status, job: final, fetched, skipped, failed, saved: before + fetched + skipped };
+}
+
+/**
+ * The tile as the cache should keep it: body and type only. A CORS tile server often answers
+ * `Vary: Origin`; the map's image requests carry an Origin header that this page-made cache key
+ * lacks, so with the Vary kept every lookup by the service worker would miss.
+ */
+async function storable(response: Response): Promise<Response> {
+	const type = response.headers.get('content-type');
+	return new Response(await response.blob(), {
+		status: 200,
+		headers: type ? { 'content-type': type } : {}
+	});
 }
 
 /** The last download, finished or not. */

@@ -18,11 +18,12 @@ import {
  * runs, and how the last run ended. One download at a time, across tabs too (Web Locks).
  */
 export class MapDownload {
-	job: TileJob | undefined = $state();
+	// Raw: the job goes back into IndexedDB, which cannot store Svelte's state proxies.
+	job: TileJob | undefined = $state.raw();
 	running = $state(false);
 	done = $state(0);
 	total = $state(0);
-	outcome: JobOutcome | undefined = $state();
+	outcome: JobOutcome | undefined = $state.raw();
 	error: string | undefined = $state();
 	busy = $state(false);
 	/** Bumped after every run, so the storage panel measures again. */
