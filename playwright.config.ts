@@ -37,7 +37,12 @@ export default defineConfig({
 			DATABASE_URL: 'file:test-results/e2e-data/e2e.sqlite',
 			SEED: 'auto',
 			NODE_ENV: 'test',
-			ENABLE_TEST_ROUTES: 'true'
+			ENABLE_TEST_ROUTES: 'true',
+			// A tile source that allows bulk download, so the offline map area can be tested; the
+			// fixture intercepts its host like the others, so no test reaches a tile server.
+			TILE_SOURCE: 'xyz',
+			TILE_URL: 'https://tiles.example.test/{z}/{x}/{y}.png',
+			TILE_BULK_DOWNLOAD: 'true'
 		}
 	}
 });

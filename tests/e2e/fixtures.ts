@@ -6,7 +6,7 @@ const blankTile = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
 	'base64'
 );
-const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn/;
+const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn|tiles\.example\.test/;
 
 export const test = base.extend<{ tiles: 'blank' | 'fail' }>({
 	tiles: ['blank', { option: true }],
