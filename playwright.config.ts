@@ -42,7 +42,8 @@ export default defineConfig({
 			// fixture intercepts its host like the others, so no test reaches a tile server.
 			TILE_SOURCE: 'xyz',
 			TILE_URL: 'https://tiles.example.test/{z}/{x}/{y}.png',
-			TILE_BULK_DOWNLOAD: 'true'
+			TILE_BULK_DOWNLOAD: 'true',
+			TILE_ATTRIBUTION: 'Test tiles'
 		}
 	}
 });

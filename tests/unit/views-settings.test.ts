@@ -21,7 +21,11 @@ describe('which tile sources offer an offline download', () => {
 	});
 
 	it('offers an operator’s own tile server or Tianditu only when configured to', () => {
-		const xyz = { TILE_SOURCE: 'xyz', TILE_URL: 'https://tiles.example.test/{z}/{x}/{y}.png' };
+		const xyz = {
+			TILE_SOURCE: 'xyz',
+			TILE_URL: 'https://tiles.example.test/{z}/{x}/{y}.png',
+			TILE_ATTRIBUTION: '© Example tiles'
+		};
 		expect(publicMapSettings(loadConfig(xyz)).bulkDownload).toBe(false);
 		expect(publicMapSettings(loadConfig({ ...xyz, TILE_BULK_DOWNLOAD: 'true' }))).toMatchObject({
 			source: 'xyz',
