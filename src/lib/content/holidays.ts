@@ -1,6 +1,6 @@
+import { localDate, localizedShort } from './schemas/primitives';
 import { z } from 'zod';
-import { localizedShort } from './localized';
-import { localDate, type LocalDate } from './time';
+import { type LocalDate } from './time';
 
 /**
  * China's public holidays for one year as the State Council publishes them (usually in November
