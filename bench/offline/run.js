@@ -184,7 +184,11 @@ async function firstVisit(context, origin) {
 	for (const request of pageRequests.values()) add(`page: ${request.type}`, request.bytes);
 	for (const request of workerRequests) {
 		const sizes = await request.sizes();
-		add('worker: precache', sizes.responseHeadersSize + sizes.responseBodySize);
+		const own = new URL(request.url()).pathname === '/service-worker.js';
+		add(
+			own ? 'worker: its script' : 'worker: precache',
+			sizes.responseHeadersSize + sizes.responseBodySize
+		);
 	}
 	const total = Object.values(groups).reduce((sum, group) => sum + group.bytes, 0);
 	const marks = await page.evaluate(() => {
