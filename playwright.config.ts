@@ -40,7 +40,9 @@ export default defineConfig({
 	projects: [{ name: 'chromium' }],
 	webServer: {
 		// A fresh build and a fresh database seeded for today, served like `npm start` does.
-		command: 'npx vite build && node scripts/serve-e2e.js',
+		// The build is a production build whatever NODE_ENV the tests' server runs with.
+		command:
+			'env -u ENABLE_TEST_ROUTES NODE_ENV=production npx vite build && node scripts/serve-e2e.js',
 		url: `http://127.0.0.1:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 240_000,

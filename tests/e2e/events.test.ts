@@ -136,7 +136,7 @@ test('the event page describes itself to search engines as a schema.org Event', 
 	);
 	expect(ld['@type']).toBe('Event');
 	expect(ld.name).toBe('Lantern Riddle Contest');
-	expect(ld.eventStatus).toBe('https://schema.org/EventPostponed');
+	expect(ld.eventStatus).toBe('https://schema.org/EventRescheduled');
 	expect(ld.startDate).toMatch(/^\d{4}-\d{2}-\d{2}T19:00:00\+08:00$/);
 	expect(ld.previousStartDate).toMatch(/T19:00:00\+08:00$/);
 	expect(ld.location).toMatchObject({ '@type': 'Place', name: 'Beihu Pavilion Square' });

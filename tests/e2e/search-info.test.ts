@@ -7,7 +7,7 @@ test.describe('search', () => {
 		await box.pressSequentially('tbh', { delay: 40 });
 		await expect(page.getByRole('link', { name: /^太白湖景区/ })).toBeVisible();
 		await expect(page.getByRole('heading', { name: /^场馆（\d+）$/ })).toBeVisible();
-		await expect(page.getByRole('status')).toContainText(/找到 \d+ 个结果/);
+		await expect(page.locator('p[role=status]')).toContainText(/找到 \d+ 个结果/);
 		await expect(page).toHaveURL(/\/search\?q=tbh$/);
 		await expect(box).toBeFocused();
 		await expectAccessible(page);
@@ -38,7 +38,7 @@ test.describe('search', () => {
 
 	test('a query with nothing to find says so', async ({ page }) => {
 		await page.goto('/en/search?q=zzzzqx');
-		await expect(page.getByRole('status')).toHaveText('Nothing found for “zzzzqx”.');
+		await expect(page.locator('p[role=status]')).toHaveText('Nothing found for “zzzzqx”.');
 	});
 });
 

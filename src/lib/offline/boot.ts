@@ -1,3 +1,4 @@
+import { dev } from '$app/environment';
 import { useLocalSource } from '$lib/content-source';
 import { localSource } from './local-source';
 import { startSync } from './scheduler';
@@ -22,6 +23,7 @@ export function startOffline(onRevision: () => void): void {
 		if (first) first = false;
 		else onRevision();
 	});
-	if (!import.meta.env.DEV) registerWorker();
+	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
+	if (!dev) registerWorker();
 	void requestPersistence();
 }
