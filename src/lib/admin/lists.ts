@@ -1,6 +1,6 @@
 import type { Localized } from '$lib/content/localized';
 import { occurrences } from '$lib/content/recurrence';
-import type { Event } from '$lib/content/schemas';
+import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
 import { addDays, localDate } from '$lib/content/time';
 
 /** Query-string filters of a console list; unknown or malformed values are ignored, not errors. */
@@ -90,4 +90,56 @@ export function paged<T>(items: T[], page: number) {
 		page: current,
 		pages
 	};
+}
+
+const byUpdated = (a: { updatedAt: string }, b: { updatedAt: string }) =>
+	b.updatedAt.localeCompare(a.updatedAt);
+const byName = (a: { name: Localized }, b: { name: Localized }) =>
+	a.name.zh.localeCompare(b.name.zh, 'zh');
+
+export const venueSorts = ['name', '-updated'] as const;
+
+export function filterVenues(venues: Venue[], query: ListQuery): Venue[] {
+	return venues
+		.filter(
+			(v) =>
+				(!query.status || v.status === query.status) &&
+				(!query.kind || v.kind === query.kind) &&
+				matches(query.q, [v.name, v.summary, v.address, v.slug, v.id, ...v.tags])
+		)
+		.sort(query.sort === '-updated' ? byUpdated : byName);
+}
+
+export const festivalSorts = ['-startDate', 'startDate', 'name', '-updated'] as const;
+
+export function filterFestivals(festivals: Festival[], query: ListQuery): Festival[] {
+	const sorts: Record<string, (a: Festival, b: Festival) => number> = {
+		'-startDate': (a, b) => b.startDate.localeCompare(a.startDate),
+		startDate: (a, b) => a.startDate.localeCompare(b.startDate),
+		name: byName,
+		'-updated': byUpdated
+	};
+	return festivals
+		.filter(
+			(f) =>
+				(!query.status || f.status === query.status) &&
+				// Overlaps the chosen date range.
+				(!query.from || f.endDate >= query.from) &&
+				(!query.to || f.startDate <= query.to) &&
+				matches(query.q, [f.name, f.summary, f.slug, f.id])
+		)
+		.sort(sorts[query.sort] ?? sorts['-startDate']);
+}
+
+export const tourSorts = ['name', '-updated'] as const;
+
+export function filterTours(tours: Tour[], query: ListQuery): Tour[] {
+	return tours
+		.filter(
+			(t) =>
+				(!query.status || t.status === query.status) &&
+				(!query.kind || t.modes.includes(query.kind as Tour['modes'][number])) &&
+				matches(query.q, [t.name, t.theme, t.summary, t.slug, t.id])
+		)
+		.sort(query.sort === '-updated' ? byUpdated : byName);
 }

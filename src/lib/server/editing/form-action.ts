@@ -23,18 +23,23 @@ export interface ConflictReport {
 export async function writeFromForm<V>(
 	store: Store,
 	user: User,
-	values: V,
-	formProblems: FieldProblem[],
+	form: { values: V; problems?: FieldProblem[]; version?: number },
 	write: (editor: ReturnType<typeof contentEditor>) => Promise<{ id: string } | void>
 ) {
-	if (formProblems.length)
-		return { ok: false as const, failure: fail(400, { values, problems: formProblems }) };
+	// The form keeps the version it was loaded at: a refused save must not quietly move it on.
+	const { values, version } = form;
+	if (form.problems?.length) {
+		return { ok: false as const, failure: fail(400, { values, version, problems: form.problems }) };
+	}
 	try {
 		const record = await write(contentEditor(store, user));
 		return { ok: true as const, record };
 	} catch (problem) {
 		if (problem instanceof ValidationError) {
-			return { ok: false as const, failure: fail(400, { values, problems: problem.problems }) };
+			return {
+				ok: false as const,
+				failure: fail(400, { values, version, problems: problem.problems })
+			};
 		}
 		if (problem instanceof EditConflict) {
 			const names = await usersRepository(store.db).names();
@@ -50,7 +55,7 @@ export async function writeFromForm<V>(
 			};
 			return {
 				ok: false as const,
-				failure: fail(409, { values, problems: [] as FieldProblem[], conflict })
+				failure: fail(409, { values, version, problems: [] as FieldProblem[], conflict })
 			};
 		}
 		if (problem instanceof NotFoundError) error(404, problem.message);

@@ -12,6 +12,7 @@ export const load = (async ({ url }) => {
 	const festivalNames = new Map(options.festivals.map((f) => [f.id, f.name]));
 	const page = paged(filterEvents(events, query), query.page);
 	return {
+		deleted: url.searchParams.get('deleted'),
 		query,
 		statuses: eventStatuses,
 		categories: eventCategories,
