@@ -172,7 +172,8 @@ export function eventInputOf(
 	const input = {
 		...(base.id ? { id: base.id } : {}),
 		...(base.image ? { image: base.image } : {}),
-		slug: values.slug || slugFrom(values.title.en) || '',
+		slug:
+			values.slug || slugFrom(values.title.en) || slugFrom(`event ${values.start.slice(0, 10)}`),
 		status: values.status as EventInput['status'],
 		statusReason: optionalTextInput(values.statusReason),
 		title: textInput(values.title),
