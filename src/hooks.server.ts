@@ -2,6 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { startApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/config';
+import { auth } from '$lib/server/hooks/auth';
 import { compressHtml } from '$lib/server/hooks/compress-html';
 import { language } from '$lib/server/hooks/language';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
@@ -19,4 +20,4 @@ export const init: ServerInit = async () => {
 	}
 };
 
-export const handle: Handle = sequence(compressHtml, securityHeaders, language);
+export const handle: Handle = sequence(compressHtml, securityHeaders, language, auth);
