@@ -1,7 +1,8 @@
 import type { Localized } from '$lib/content/localized';
 import { occurrences } from '$lib/content/recurrence';
 import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
-import { addDays, localDate } from '$lib/content/time';
+import { localDate } from '$lib/content/schemas/primitives';
+import { addDays } from '$lib/content/time';
 
 /** Query-string filters of a console list; unknown or malformed values are ignored, not errors. */
 export interface ListQuery {

@@ -34,6 +34,14 @@ export interface MetaRow {
 	value: number;
 }
 
+export interface HolidayYearRow {
+	year: number;
+	data: string;
+	revision: number;
+	version: number;
+	updated_at: string;
+}
+
 export type Role = 'admin' | 'editor';
 
 export interface UserRow {
@@ -81,6 +89,7 @@ export interface Database {
 	events: EventRow;
 	festivals: ContentRow;
 	tours: ContentRow;
+	holiday_years: HolidayYearRow;
 	users: UserRow;
 	sessions: SessionRow;
 	login_attempts: LoginAttemptRow;

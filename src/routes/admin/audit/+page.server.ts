@@ -1,4 +1,5 @@
-import { localDate, shanghaiToInstant, addDays } from '$lib/content/time';
+import { localDate } from '$lib/content/schemas/primitives';
+import { addDays, shanghaiToInstant } from '$lib/content/time';
 import { getStore } from '$lib/server/app';
 import { auditRepository, type AuditFilter } from '$lib/server/audit/log';
 import { usersRepository } from '$lib/server/auth/users';
