@@ -307,3 +307,51 @@ test('console pages have no serious accessibility problems, in Chinese and in En
 	await page.getByRole('link', { name: '切换为中文界面' }).click();
 	await page.context().close();
 });
+
+test('an editor imports a festival programme from CSV: bad rows are reported, cancelling imports nothing, confirming imports the good rows as drafts', async ({
+	browser
+}) => {
+	const page = await consolePage(browser);
+	const mark = token();
+	const day = shanghaiDate(30);
+	const csv = [
+		'title_zh,title_en,summary_zh,venue,start,end,tags',
+		`导入开幕式${mark},Opening ${mark},开幕。,beihu-pavilion-square,${day} 19:00,${day} 20:00,opening; lanterns`,
+		`,No Chinese ${mark},简介,beihu-pavilion-square,${day} 19:00,${day} 20:00,`,
+		`时间不对${mark},,简介,beihu-pavilion-square,${day} 25:00,${day} 20:00,`,
+		`场馆不对${mark},,简介,nowhere-hall,${day} 19:00,${day} 20:00,`,
+		`导入闭幕式${mark},,闭幕。,jining-museum,${day} 21:00,${day} 22:00,`
+	].join('\r\n');
+	const upload = async (content: string) => {
+		await page.goto('/admin/import');
+		// Choices made before the page is interactive would be reset by hydration.
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel('节庆').selectOption({ index: 1 });
+		await page.getByLabel('CSV 文件（UTF-8）').setInputFiles({
+			name: 'programme.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(content, 'utf8')
+		});
+		await page.getByRole('button', { name: '预览' }).click();
+	};
+	const before = databaseState();
+	await upload(csv);
+	await expect(page.getByRole('heading', { name: '预览：2 行有效，3 行有问题' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /^3 / })).toContainText('中文内容必填');
+	await expect(page.getByRole('row', { name: /^4 / })).toContainText('请输入日期和时间');
+	await expect(page.getByRole('row', { name: /^5 / })).toContainText('找不到这个场馆');
+	await page.getByRole('link', { name: '取消，不导入' }).click();
+	expect(databaseState()).toEqual(before);
+
+	await upload(csv);
+	await page.getByRole('button', { name: '将 2 行导入为草稿' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入 2 个草稿活动' })).toBeVisible();
+	await expect(page.getByRole('link', { name: `导入开幕式${mark}` })).toBeVisible();
+	await expect(page.getByRole('link', { name: `导入闭幕式${mark}` })).toBeVisible();
+	expect(databaseState().events).toBe(before.events + 2);
+
+	// A file that is not a programme is refused whole, with the reason.
+	await upload('name;date\nsomething;tomorrow');
+	await expect(page.getByRole('alert')).toContainText('无法导入这个文件：缺少列');
+	await page.context().close();
+});
