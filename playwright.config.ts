@@ -1,12 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * Browser tests run Debian's Chromium by default (`apt-get install chromium`); set CHROMIUM_PATH to
- * another binary, or to an empty string to use the browser `npx playwright install` downloads.
- */
-const chromiumPath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+// Debian's Chromium by default (`apt-get install chromium`); CHROMIUM_PATH selects another binary,
+// or, when empty, the browser `npx playwright install` downloads.
+import { launchOptions } from './scripts/chromium.js';
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -22,20 +17,7 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
 		...devices['Pixel 7'],
-		launchOptions: {
-			executablePath: chromiumPath || undefined,
-			// Without these, Chromium tries to reach Google's services at start and on a closed
-			// network floods the logs with refused connections.
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		}
+		launchOptions
 	},
 	projects: [{ name: 'chromium' }],
 	webServer: {
@@ -55,7 +37,13 @@ export default defineConfig({
 			DATABASE_URL: 'file:test-results/e2e-data/e2e.sqlite',
 			SEED: 'auto',
 			NODE_ENV: 'test',
-			ENABLE_TEST_ROUTES: 'true'
+			ENABLE_TEST_ROUTES: 'true',
+			// A tile source that allows bulk download, so the offline map area can be tested; the
+			// fixture intercepts its host like the others, so no test reaches a tile server.
+			TILE_SOURCE: 'xyz',
+			TILE_URL: 'https://tiles.example.test/{z}/{x}/{y}.png',
+			TILE_BULK_DOWNLOAD: 'true',
+			TILE_ATTRIBUTION: 'Test tiles'
 		}
 	}
 });

@@ -26,6 +26,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapterWithShell,
+		// Small stylesheets go inside the page: on a slow network each extra request delays first paint.
+		inlineStyleThreshold: 6144,
 		// SvelteKit bundles src/service-worker.ts; @vite-pwa/sveltekit injects the precache manifest
 		// and $lib/offline/worker.ts registers it through workbox-window.
 		serviceWorker: { register: false },

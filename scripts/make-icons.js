@@ -36,3 +36,19 @@ await sharp(Buffer.from(mark(72)))
 	.png()
 	.toFile(`${out}maskable-512.png`);
 console.log('Wrote icons to', out);
+
+// The Open Graph image shared links show (1200×630): the mark and the name on lake blue.
+const og = `
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 630">
+	<rect width="1200" height="630" fill="#0f5e8c"/>
+	<path d="M0 470c200-70 400-70 600 0s400 70 600 0v160H0z" fill="#2b86b8"/>
+	<path d="M0 530c200-50 400-50 600 0s400 50 600 0v100H0z" fill="#7cc4e8" opacity=".6"/>
+	<ellipse cx="960" cy="200" rx="90" ry="84" fill="#c8102e"/>
+	<path d="M900 128h120M900 272h120M960 286v44M960 88v28" stroke="#ffd36b" stroke-width="12" stroke-linecap="round"/>
+	<text x="80" y="250" font-family="Noto Sans CJK SC, sans-serif" font-size="96" font-weight="700" fill="#fff">太白湖文旅</text>
+	<text x="84" y="330" font-family="Noto Sans CJK SC, sans-serif" font-size="44" fill="#e3f1f8">Taibai Lake Guide · Jining</text>
+</svg>`;
+await sharp(Buffer.from(og))
+	.png({ compressionLevel: 9 })
+	.toFile(new URL('../static/og-image.png', import.meta.url).pathname);
+console.log('Wrote static/og-image.png');

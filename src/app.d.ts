@@ -1,8 +1,14 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { User } from '$lib/server/auth/users';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
+		}
+		interface Locals {
+			/** The signed-in editor or admin on console paths (set by hooks/auth.ts), else null. */
+			user: User | null;
 		}
 	}
 }

@@ -6,12 +6,13 @@ const blankTile = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
 	'base64'
 );
-const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn/;
+const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn|tiles\.example\.test/;
 
 export const test = base.extend<{ tiles: 'blank' | 'fail' }>({
 	tiles: ['blank', { option: true }],
-	page: async ({ page, tiles }, use) => {
-		await page.route(tileHosts, (route) =>
+	// On the context, so requests the service worker makes are intercepted too.
+	page: async ({ page, context, tiles }, use) => {
+		await context.route(tileHosts, (route) =>
 			tiles === 'blank'
 				? route.fulfill({ status: 200, contentType: 'image/png', body: blankTile })
 				: route.abort('internetdisconnected')

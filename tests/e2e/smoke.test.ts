@@ -19,6 +19,8 @@ test('the home page opens in English from an /en link and a ?lang=en link', asyn
 
 test('switching language is one tap, changes the URL and survives a reload', async ({ page }) => {
 	await page.goto('/');
+	// The choice is remembered by the running page; a tap before it runs is a plain link.
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
 	await page.getByRole('link', { name: 'Switch to English' }).click();
 	await expect(page).toHaveURL(/\/en$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -24,6 +24,24 @@ describe('configuration', () => {
 		);
 	});
 
+	it('requires what each tile source needs, naming the variable', () => {
+		expect(() => loadConfig({ TILE_SOURCE: 'tianditu' })).toThrow(/TIANDITU_KEY: is required/);
+		expect(() => loadConfig({ TILE_SOURCE: 'xyz', TILE_ATTRIBUTION: 'x' })).toThrow(/TILE_URL/);
+		expect(() =>
+			loadConfig({ TILE_SOURCE: 'xyz', TILE_URL: 'https://t.example/{z}/{x}/{y}.png' })
+		).toThrow(/TILE_ATTRIBUTION/);
+		expect(() =>
+			loadConfig({ TILE_SOURCE: 'xyz', TILE_URL: 'https://t.example/tiles', TILE_ATTRIBUTION: 'x' })
+		).toThrow(/TILE_URL: must contain \{z\}/);
+	});
+
+	it('refuses test routes in production', () => {
+		expect(() => loadConfig({ ENABLE_TEST_ROUTES: 'true' })).toThrow(/ENABLE_TEST_ROUTES/);
+		expect(loadConfig({ ENABLE_TEST_ROUTES: 'true', NODE_ENV: 'test' }).ENABLE_TEST_ROUTES).toBe(
+			'true'
+		);
+	});
+
 	it('treats an empty variable as unset', () => {
 		expect(loadConfig({ SEED: '' }).SEED).toBe('auto');
 	});

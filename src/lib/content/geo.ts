@@ -1,20 +1,14 @@
-import { z } from 'zod';
-
-/** A WGS-84 position. Coordinates are stored as the GPS gives them; map apps convert if they need to. */
-export const position = z.object({
-	lat: z.number().min(-90).max(90),
-	lon: z.number().min(-180).max(180)
-});
-export type Position = z.infer<typeof position>;
+/** A WGS-84 position (validated by schemas/primitives). */
+export interface Position {
+	lat: number;
+	lon: number;
+}
 
 /** GeoJSON LineString (RFC 7946): positions are [longitude, latitude]. */
-export const lineString = z.object({
-	type: z.literal('LineString'),
-	coordinates: z
-		.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
-		.min(2, 'a path needs at least two points')
-});
-export type LineString = z.infer<typeof lineString>;
+export interface LineString {
+	type: 'LineString';
+	coordinates: [number, number][];
+}
 
 const earthRadiusM = 6_371_008.8;
 

@@ -1,29 +1,13 @@
-import { z } from 'zod';
-
 /** The languages the app speaks. Chinese is the default and the fallback for every content field. */
 export const languages = ['zh', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'zh';
 
-/**
- * A human text in both languages. Chinese is required; English is optional and an empty English
- * string means "not translated yet", so it is normalised away rather than shown as a blank.
- */
-export function localizedText(max = 4000) {
-	return z.object({
-		zh: z.string().trim().min(1, 'Chinese text is required').max(max),
-		en: z
-			.string()
-			.trim()
-			.max(max)
-			.optional()
-			.transform((value) => (value ? value : undefined))
-	});
+/** A human text: Chinese always, English when translated (validated by schemas/primitives). */
+export interface Localized {
+	zh: string;
+	en?: string | undefined;
 }
-
-export const localized = localizedText();
-export const localizedShort = localizedText(200);
-export type Localized = z.infer<typeof localized>;
 
 /** The text to show in `lang`, falling back to Chinese per field. */
 export function pick(text: Localized | undefined, lang: Language): string {

@@ -1,6 +1,7 @@
 import { RRule, rrulestr } from 'rrule';
 import { z } from 'zod';
-import { localDateTime, type LocalDateTime } from './time';
+import { type LocalDateTime } from './time';
+import { localDateTime } from './schemas/primitives';
 
 /**
  * Recurrence is expanded in "floating" time: the wall-clock fields are carried in UTC Date fields,

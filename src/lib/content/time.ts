@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every time in this app is an Asia/Shanghai wall-clock time, whatever the device's zone.
  * China has had no daylight saving since 1991, so Shanghai is always UTC+08:00 and a wall-clock
@@ -7,26 +5,6 @@ import { z } from 'zod';
  */
 export const shanghaiZone = 'Asia/Shanghai';
 export const shanghaiOffsetMinutes = 8 * 60;
-
-const dateRe = /^(\d{4})-(\d{2})-(\d{2})$/;
-const dateTimeRe = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-function validDate(y: number, m: number, d: number): boolean {
-	const t = new Date(Date.UTC(y, m - 1, d));
-	return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** A calendar date, `YYYY-MM-DD`. */
-export const localDate = z.string().refine((value) => {
-	const m = dateRe.exec(value);
-	return !!m && validDate(+m[1], +m[2], +m[3]);
-}, 'must be a date as YYYY-MM-DD');
-
-/** A Shanghai wall-clock time, `YYYY-MM-DDTHH:mm`. */
-export const localDateTime = z.string().refine((value) => {
-	const m = dateTimeRe.exec(value);
-	return !!m && validDate(+m[1], +m[2], +m[3]) && +m[4] < 24 && +m[5] < 60;
-}, 'must be a date and time as YYYY-MM-DDTHH:mm');
 
 export type LocalDate = string;
 export type LocalDateTime = string;

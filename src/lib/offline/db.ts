@@ -28,7 +28,7 @@ export interface StoredPlan {
 }
 
 export interface MetaEntry {
-	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys';
+	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys' | 'tileJob';
 	value: unknown;
 }
 

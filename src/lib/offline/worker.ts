@@ -9,7 +9,7 @@ let workbox: Workbox | undefined;
  * over, followed by exactly one reload.
  */
 export function registerWorker(): void {
-	if (!('serviceWorker' in navigator)) {
+	if (!navigator.serviceWorker) {
 		offlineStatus.noServiceWorker = true;
 		return;
 	}

@@ -1,3 +1,5 @@
+import { applyDemoAccountPolicy } from './auth/demo';
+import { sessionsRepository } from './auth/sessions';
 import { config } from './config';
 import { purgeTombstones } from './content/tombstones';
 import { seedIfEmpty } from './seed';
@@ -7,7 +9,8 @@ let store: Store | undefined;
 
 /**
  * Start-up, run once from the server's init hook: validate configuration, open the database and
- * apply migrations, drop expired tombstones, and seed the sample content into an empty database.
+ * apply migrations, drop expired tombstones and sessions, seed the sample content into an empty
+ * database, and create (or, in production, remove) the demo account.
  */
 export async function startApp(): Promise<Store> {
 	const cfg = config();
@@ -15,6 +18,9 @@ export async function startApp(): Promise<Store> {
 	const retentionMs = cfg.TOMBSTONE_RETENTION_DAYS * 24 * 60 * 60 * 1000;
 	await purgeTombstones(opened.db, new Date(Date.now() - retentionMs));
 	if (cfg.SEED === 'auto') await seedIfEmpty(opened);
+	// The seeded demo's account, never in production (see auth/demo.ts).
+	await applyDemoAccountPolicy(opened.db, cfg);
+	await sessionsRepository(opened.db).purgeExpired();
 	store = opened;
 	return opened;
 }

@@ -61,6 +61,13 @@ const checked = schema.superRefine((value, ctx) => {
 			message: 'must not be true when NODE_ENV=production'
 		});
 	}
+	if (value.TILE_SOURCE === 'xyz' && !value.TILE_ATTRIBUTION) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['TILE_ATTRIBUTION'],
+			message: 'is required when TILE_SOURCE=xyz (tile licences require credit)'
+		});
+	}
 	if (value.TILE_SOURCE === 'xyz' && !value.TILE_URL) {
 		ctx.addIssue({
 			code: 'custom',

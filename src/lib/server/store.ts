@@ -2,6 +2,7 @@ import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
 import { migrate, openDatabase, type Db } from './db/connect';
 import { contentKinds } from './content/kinds';
 import { contentRepository } from './content/repository';
+import { holidayRepository } from './holidays/repository';
 
 /** The server's content store: one database and a repository per content type. */
 export function createStore(db: Db) {
@@ -11,6 +12,7 @@ export function createStore(db: Db) {
 		events: contentRepository<Event>(db, contentKinds.events),
 		festivals: contentRepository<Festival>(db, contentKinds.festivals),
 		tours: contentRepository<Tour>(db, contentKinds.tours),
+		holidays: holidayRepository(db),
 		close: () => db.destroy()
 	};
 }

@@ -36,13 +36,17 @@ export function registerRuntimeCaches(): void {
 			]
 		})
 	);
+	// Only the map's own image requests: the offline-area download writes its tiles itself, and
+	// those must never be evicted by this cap or wiped on a quota error. Tile servers often answer
+	// `Vary: Origin`; a tile is the same image whoever asks, so Vary is ignored when matching.
 	registerRoute(
-		({ url }) => isTileUrl(url),
+		({ request, url }) => request.destination === 'image' && isTileUrl(url),
 		new CacheFirst({
 			cacheName: tileCache,
+			matchOptions: { ignoreVary: true },
 			plugins: [
 				new CacheableResponsePlugin({ statuses: [0, 200] }),
-				new ExpirationPlugin({ maxEntries: 6000, purgeOnQuotaError: true })
+				new ExpirationPlugin({ maxEntries: 6000 })
 			]
 		})
 	);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedShort } from '../localized';
+import { localizedShort } from './primitives';
 
 /** Stable, URL-safe identifiers: a slug is what a visitor sees in a link, an id never changes. */
 export const slug = z

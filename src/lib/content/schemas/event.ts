@@ -1,8 +1,6 @@
+import { localDateTime, localized, localizedShort, position } from './primitives';
 import { z } from 'zod';
-import { position } from '../geo';
-import { localized, localizedShort } from '../localized';
 import { recurrenceRule } from '../recurrence';
-import { localDateTime } from '../time';
 import { httpUrl, id, image, price, recordBase, serverAssigned } from './common';
 
 export const eventCategories = [

@@ -1,6 +1,5 @@
+import { localDate, localized, localizedShort } from './primitives';
 import { z } from 'zod';
-import { localized, localizedShort } from '../localized';
-import { localDate } from '../time';
 import { image, publishStatus, recordBase, serverAssigned } from './common';
 
 const festivalFields = z.object({

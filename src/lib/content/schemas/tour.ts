@@ -1,6 +1,5 @@
+import { lineString, localized, localizedShort, position } from './primitives';
 import { z } from 'zod';
-import { lineString, position } from '../geo';
-import { localized, localizedShort } from '../localized';
 import { id, image, publishStatus, recordBase, serverAssigned } from './common';
 
 export const tourModes = ['walk', 'bike', 'boat', 'bus'] as const;

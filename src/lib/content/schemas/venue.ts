@@ -1,6 +1,5 @@
+import { localized, localizedShort, position } from './primitives';
 import { z } from 'zod';
-import { position } from '../geo';
-import { localized, localizedShort } from '../localized';
 import { openingHoursRule } from '../opening-hours-rule';
 import { httpUrl, image, price, publishStatus, recordBase, serverAssigned } from './common';
 

@@ -1,7 +1,8 @@
 import { pick } from '../localized';
 import { eventCategories, type EventCategory } from '../schemas';
 import type { OccurrenceOf, Snapshot } from '../snapshot';
-import { addDays, localDate, type LocalDate } from '../time';
+import { addDays, type LocalDate } from '../time';
+import { localDate } from '../schemas/primitives';
 import { eventCard } from './cards';
 import { ViewParameterError, type ViewContext, type ViewParams } from './context';
 

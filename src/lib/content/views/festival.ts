@@ -1,7 +1,8 @@
 import { pick } from '../localized';
 import type { Festival } from '../schemas';
 import type { OccurrenceOf, Snapshot } from '../snapshot';
-import { addDays, localDate, type LocalDate, type LocalDateTime } from '../time';
+import { addDays, type LocalDate, type LocalDateTime } from '../time';
+import { localDate } from '../schemas/primitives';
 import { eventCard } from './cards';
 import {
 	ViewNotFoundError,

@@ -8,6 +8,7 @@ import { homeView } from './home';
 import { infoView } from './info';
 import { mapView } from './map';
 import { searchView } from './search';
+import { settingsView } from './settings';
 import { tourView } from './tour';
 import { toursView } from './tours';
 import { venueView } from './venue';
@@ -30,6 +31,7 @@ export const views = {
 	tour: tourView,
 	map: mapView,
 	search: searchView,
+	settings: settingsView,
 	info: infoView
 } satisfies Record<string, (snap: Snapshot, params: ViewParams, ctx: ViewContext) => unknown>;
 

@@ -1,5 +1,5 @@
 import { snapshotOf, type Snapshot } from '$lib/content/snapshot';
-import { holidays2026 } from '../seed/data/holidays';
+import { publishedHolidays } from '../holidays/repository';
 import { publicMapSettings } from '../config';
 import { searchKeys } from '../search/keys';
 import { currentRevision } from './revision';
@@ -26,7 +26,7 @@ export async function serverSnapshot(store: Store): Promise<Snapshot> {
 		events,
 		festivals,
 		tours,
-		holidays: [holidays2026],
+		holidays: await publishedHolidays(store.db),
 		settings: { map: publicMapSettings() },
 		searchKeys: searchKeys({ venues, events, festivals, tours })
 	});

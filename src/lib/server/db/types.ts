@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Every content table has the same shape: the validated record as JSON in `data`, plus the columns
  * that queries filter on. `public` says whether the row is in the feed now; `ever_public` whether a
@@ -32,12 +34,66 @@ export interface MetaRow {
 	value: number;
 }
 
+export interface HolidayYearRow {
+	year: number;
+	data: string;
+	revision: number;
+	version: number;
+	updated_at: string;
+}
+
+export type Role = 'admin' | 'editor';
+
+export interface UserRow {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	/** `scrypt$N$r$p$salt$hash` (see auth/password.js). */
+	password_hash: string;
+	created_at: string;
+	disabled: number;
+}
+
+export interface SessionRow {
+	/** SHA-256 of the cookie's token, hex. */
+	token_hash: string;
+	user_id: string;
+	created_at: string;
+	last_seen_at: string;
+	expires_at: string;
+}
+
+export interface LoginAttemptRow {
+	key: string;
+	count: number;
+	window_start: string;
+	locked_until: string | null;
+}
+
+export interface AuditRow {
+	id: Generated<number>;
+	at: string;
+	user_id: string | null;
+	action: string;
+	entity_type: string;
+	entity_id: string;
+	version: number | null;
+	/** JSON array of field changes (see audit/diff.ts). */
+	diff: string;
+}
+
 export interface Database {
 	meta: MetaRow;
 	venues: VenueRow;
 	events: EventRow;
 	festivals: ContentRow;
 	tours: ContentRow;
+	holiday_years: HolidayYearRow;
+	users: UserRow;
+	sessions: SessionRow;
+	login_attempts: LoginAttemptRow;
+	audit_log: AuditRow;
 }
 
 export type ContentTable = 'venues' | 'events' | 'festivals' | 'tours';

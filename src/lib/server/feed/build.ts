@@ -2,7 +2,7 @@ import type { FeedPayload } from '$lib/content/schemas';
 import { currentRevision, minDeltaRevision } from '../content/revision';
 import { publicMapSettings } from '../config';
 import { searchKeys } from '../search/keys';
-import { holidays2026 } from '../seed/data/holidays';
+import { publishedHolidays } from '../holidays/repository';
 import { createStore, type Store } from '../store';
 
 /**
@@ -30,7 +30,7 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 		return {
 			revision,
 			searchKeys: keys,
-			holidays: [holidays2026],
+			holidays: await publishedHolidays(trx),
 			settings: { map: publicMapSettings() },
 			since: full ? null : since,
 			full,

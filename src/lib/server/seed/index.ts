@@ -6,6 +6,7 @@ import { createStore, type Store } from '../store';
 import { sampleEvents } from './data/events';
 import { sampleFestivals } from './data/festivals';
 import { sampleTours } from './data/tours';
+import { holidays2026 } from './data/holidays';
 import { sampleVenues } from './data/venues';
 
 /** The sample programme, dated relative to `today` so a fresh demo always has something on. */
@@ -31,6 +32,7 @@ export async function seedIfEmpty(store: Store, today = shanghaiToday()): Promis
 		for (const f of content.festivals) await tx.festivals.create(f);
 		for (const t of content.tours) await tx.tours.create(t);
 		for (const e of content.events) await tx.events.create(e);
+		await tx.holidays.save(holidays2026, 0);
 	});
 	return true;
 }

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { languages, type Language } from '$lib/content/localized';
 import type { Snapshot } from '$lib/content/snapshot';
-import { instantToShanghai, localDateTime } from '$lib/content/time';
+import { instantToShanghai } from '$lib/content/time';
+import { localDateTime } from '$lib/content/schemas/primitives';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
 import { isViewName, views } from '$lib/content/views/registry';
 import { badParameter } from '../http/errors';

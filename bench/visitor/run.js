@@ -1,0 +1,369 @@
+// `npm run bench:visitor`: what a visitor's phone downloads and how Lighthouse rates the pages.
+//   a. per route, the JavaScript and CSS a first visit downloads before the page is interactive
+//      (gzip), with the home page against its budget, and what the service worker precaches;
+//   b. Lighthouse 12.2.3 (mobile) on /, an event page and a tour page: scores, LCP/TBT/CLS and every
+//      audit short of a full score.
+// It prints figures and never fails on a slow number; it exits non-zero only when it could not
+// measure. Environment: BENCH_PORT (default 4199), LIGHTHOUSE_PORT (Chrome's DevTools port for
+// Lighthouse, default 4299), LIGHTHOUSE_RUNS (runs per page, the median by performance score is
+// kept; default 1), BENCH_LIGHTHOUSE=0 to skip Lighthouse, CHROMIUM_PATH.
+import { chromium, devices } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import {
+	ensureBuild,
+	kb,
+	launchOptions,
+	positiveInt,
+	printTable,
+	root,
+	run,
+	servedGzipSize,
+	startApp,
+	tempDir,
+	writeResults
+} from '../lib/app.js';
+import {
+	budget,
+	budgetMisses,
+	categories,
+	ensureLighthouse,
+	runLighthouse,
+	summarize
+} from './lighthouse.js';
+
+const port = positiveInt('BENCH_PORT', 4199);
+const lighthousePort = positiveInt('LIGHTHOUSE_PORT', 4299);
+const lighthouseRuns = positiveInt('LIGHTHOUSE_RUNS', 1);
+const withLighthouse = process.env.BENCH_LIGHTHOUSE !== '0';
+const HOME_JS_BUDGET = 60 * 1024;
+const device = devices['Pixel 7'];
+
+/** One page of each visitor page type, with slugs taken from the seeded content. */
+async function visitorRoutes(origin) {
+	const content = await (await fetch(`${origin}/api/v1/content`)).json();
+	const first = (type) => {
+		const record = content[type][0];
+		if (!record) throw new Error(`The seeded content has no ${type}`);
+		return record.slug;
+	};
+	return [
+		{ name: 'home', path: '/' },
+		{ name: 'events', path: '/events' },
+		{ name: 'event', path: `/events/${first('events')}` },
+		{ name: 'festival', path: `/festivals/${first('festivals')}` },
+		{ name: 'venues', path: '/venues' },
+		{ name: 'venue', path: `/venues/${first('venues')}` },
+		{ name: 'tours', path: '/tours' },
+		{ name: 'tour', path: `/tours/${first('tours')}` },
+		{ name: 'map', path: '/map' },
+		{ name: 'search', path: '/search' },
+		{ name: 'info', path: '/info' }
+	];
+}
+
+// --- a. First-visit downloads --------------------------------------------------------------------
+
+/**
+ * A first visit in a fresh context. Counts the scripts and stylesheets the PAGE requested until the
+ * load event plus network idle, i.e. what it needs to become interactive; requests made by the
+ * service worker (its precache, which starts after load) are kept apart: Playwright reports them
+ * with `request.serviceWorker()` set and no frame. With `waitForWorker`, it then also waits until
+ * the worker is active and controls the page, so the whole precache download is seen.
+ */
+async function firstVisit(browser, origin, route, { waitForWorker = false } = {}) {
+	const context = await browser.newContext({ ...device });
+	const blocked = [];
+	await context.route(
+		(url) => !url.href.startsWith(`${origin}/`),
+		(request) => {
+			blocked.push(request.request().url());
+			return request.abort('blockedbyclient');
+		}
+	);
+	const finished = [];
+	let idle = false;
+	context.on('requestfinished', (request) => finished.push({ request, afterIdle: idle }));
+	await context.addInitScript(recordLargestPaints);
+	const page = await context.newPage();
+	await page.goto(`${origin}${route.path}`, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle');
+	idle = true;
+	// Which requests started after the load event, by the page's own clock (Resource Timing).
+	const startedAfterLoad = new Set(
+		await page.evaluate(() => {
+			const load = performance.getEntriesByType('navigation')[0]?.loadEventStart ?? Infinity;
+			return performance
+				.getEntriesByType('resource')
+				.filter((entry) => entry.startTime > load)
+				.map((entry) => entry.name);
+		})
+	);
+	const largestPaints = await page.evaluate(() => window.__largestPaints ?? []);
+	if (waitForWorker) {
+		await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+			timeout: 30_000
+		});
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await page.waitForLoadState('networkidle');
+	}
+
+	const byPage = [];
+	const byWorker = [];
+	for (const entry of finished) {
+		const { request } = entry;
+		const fromWorker = request.serviceWorker() !== null;
+		if (!fromWorker && entry.afterIdle) continue;
+		const response = await request.response();
+		const sizes = await request.sizes();
+		const row = {
+			url: request.url(),
+			type: request.resourceType(),
+			afterLoad: startedAfterLoad.has(request.url()),
+			servedByWorker: response?.fromServiceWorker() ?? false,
+			transferredBody: sizes.responseBodySize
+		};
+		(fromWorker ? byWorker : byPage).push(row);
+	}
+	await context.close();
+	return { byPage, byWorker, blocked, largestPaints };
+}
+
+/**
+ * Runs before the app in each document: keeps the first contentful paint and every
+ * largest-contentful-paint candidate with a short description of its element, so a late LCP (an element replaced after hydration, say) can be traced
+ * to its element (Lighthouse's own LCP-element audit does not run with every Chromium).
+ */
+function recordLargestPaints() {
+	const paints = [];
+	window.__largestPaints = paints;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntriesByName('first-contentful-paint')) {
+			paints.push({ ms: Math.round(entry.startTime), element: 'first contentful paint' });
+		}
+	}).observe({ type: 'paint', buffered: true });
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			const el = entry.element;
+			const name = el
+				? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`
+				: '(removed)';
+			const text = (el?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+			paints.push({
+				ms: Math.round(entry.startTime),
+				size: entry.size,
+				element: name,
+				text,
+				url: entry.url || undefined
+			});
+		}
+	}).observe({ type: 'largest-contentful-paint', buffered: true });
+}
+
+/** Sums gzip and raw sizes of the distinct URLs in `rows`. */
+async function sizeOf(rows) {
+	const urls = [...new Set(rows.map((row) => row.url))];
+	const items = [];
+	for (const url of urls) items.push({ url, ...(await servedGzipSize(url)) });
+	const gzip = items.reduce((sum, item) => sum + item.gzip, 0);
+	const raw = items.reduce((sum, item) => sum + item.raw, 0);
+	return { files: urls.length, gzip, raw, items };
+}
+
+async function measureRoute(browser, origin, route) {
+	const visit = await firstVisit(browser, origin, route, { waitForWorker: route.name === 'home' });
+	const scripts = visit.byPage.filter((row) => row.type === 'script');
+	const styles = visit.byPage.filter((row) => row.type === 'stylesheet');
+	const result = {
+		...route,
+		js: await sizeOf(scripts),
+		jsByLoad: await sizeOf(scripts.filter((row) => !row.afterLoad)),
+		css: await sizeOf(styles),
+		// What Chromium actually received (brotli where the server has it), for comparison.
+		jsCssTransferred: [...scripts, ...styles].reduce((sum, row) => sum + row.transferredBody, 0),
+		servedByWorker: visit.byPage.filter((row) => row.servedByWorker).length,
+		blockedExternal: visit.blocked.length,
+		largestPaints: visit.largestPaints,
+		scripts: scripts.map(({ url, afterLoad }) => ({ url: url.replace(origin, ''), afterLoad }))
+	};
+	// Per-file sizes are kept for the largest scripts only, to keep the results file readable.
+	result.largestScripts = result.js.items
+		.sort((a, b) => b.gzip - a.gzip)
+		.slice(0, 5)
+		.map(({ url, gzip, raw }) => ({ url: url.replace(origin, ''), gzip, raw }));
+	for (const size of [result.js, result.jsByLoad, result.css]) delete size.items;
+	if (route.name === 'home') {
+		const precache = visit.byWorker.filter((row) => row.url !== `${origin}/service-worker.js`);
+		const { items, ...size } = await sizeOf(precache);
+		result.workerDownloads = { ...size, requests: precache.length, distinctUrls: items.length };
+	}
+	return result;
+}
+
+function printDownloads(routes) {
+	console.log('a. JavaScript and CSS downloaded on a first visit, before the page is interactive');
+	console.log('   (page-initiated requests until load + network idle; gzip; KB = 1024 bytes)\n');
+	printTable(
+		[
+			'route',
+			'path',
+			'JS gzip',
+			'JS by load',
+			'JS files',
+			'CSS gzip',
+			'CSS files',
+			'JS raw',
+			'sent (br)'
+		],
+		routes.map((r) => [
+			r.name,
+			r.path.length > 40 ? `${r.path.slice(0, 39)}…` : r.path,
+			kb(r.js.gzip),
+			kb(r.jsByLoad.gzip),
+			r.js.files,
+			kb(r.css.gzip),
+			r.css.files,
+			kb(r.js.raw),
+			kb(r.jsCssTransferred)
+		])
+	);
+	const home = routes.find((r) => r.name === 'home');
+	const ok = home.js.gzip <= HOME_JS_BUDGET;
+	console.log(
+		`\nHome first-visit JS: ${kb(home.js.gzip)} gzip (${kb(home.jsByLoad.gzip)} by the load event) ` +
+			`— budget ${kb(HOME_JS_BUDGET)}: ${ok ? 'within' : `OVER by ${kb(home.js.gzip - HOME_JS_BUDGET)}`}`
+	);
+	console.log('Largest home scripts (gzip):');
+	for (const script of home.largestScripts) {
+		const after = home.scripts.find((s) => s.url === script.url)?.afterLoad ? ' (after load)' : '';
+		console.log(`  ${kb(script.gzip).padStart(9)}  ${script.url}${after}`);
+	}
+	if (home.workerDownloads) {
+		const w = home.workerDownloads;
+		console.log(
+			`Service worker precache after load (home): ${w.requests} requests, ${w.files} files, ` +
+				`${kb(w.gzip)} gzip (${kb(w.raw)} raw)`
+		);
+	}
+	console.log(
+		'First contentful paint and LCP candidates (unthrottled Playwright visit; the last counts):'
+	);
+	for (const r of routes) {
+		const paints = [...r.largestPaints]
+			.sort((a, b) => a.ms - b.ms)
+			.map((p) => `${p.ms} ms ${p.element}${p.text ? ` "${p.text}"` : ''}`);
+		console.log(`  ${r.name.padEnd(9)} ${paints.join('  →  ') || 'none'}`);
+	}
+	const blocked = routes.reduce((sum, r) => sum + r.blockedExternal, 0);
+	if (blocked) console.log(`External requests aborted (map tiles etc.): ${blocked}`);
+	console.log();
+}
+
+// --- b. Lighthouse -------------------------------------------------------------------------------
+
+async function lighthouse(origin, routes, dir) {
+	ensureLighthouse();
+	const pages = ['home', 'event', 'tour'].map((name) => routes.find((r) => r.name === name));
+	const out = [];
+	for (const page of pages) {
+		const runs = [];
+		for (let i = 0; i < lighthouseRuns; i += 1) {
+			console.log(`Lighthouse ${page.path}${lighthouseRuns > 1 ? ` (run ${i + 1})` : ''}…`);
+			const base = join(dir, `lighthouse-${page.name}-${i + 1}`);
+			const summary = summarize(await runLighthouse(`${origin}${page.path}`, base, lighthousePort));
+			runs.push({ ...summary, reportBase: base });
+		}
+		runs.sort((a, b) => a.scores.performance - b.scores.performance);
+		const kept = runs[Math.floor(runs.length / 2)];
+		out.push({ name: page.name, path: page.path, ...kept, misses: budgetMisses(kept) });
+	}
+	return out;
+}
+
+function printLighthouse(pages) {
+	console.log(
+		`\nb. Lighthouse ${pages[0]?.lighthouseVersion} (mobile preset), budget: performance ≥ ` +
+			`${budget.performance}, others = 100, LCP ≤ ${budget.lcpMs / 1000} s\n`
+	);
+	printTable(
+		['page', 'perf', 'a11y', 'best-pr.', 'SEO', 'LCP', 'TBT', 'CLS', 'FCP', 'budget'],
+		pages.map((p) => [
+			p.name,
+			p.scores.performance,
+			p.scores.accessibility,
+			p.scores['best-practices'],
+			p.scores.seo,
+			`${(p.metrics.lcpMs / 1000).toFixed(2)} s`,
+			`${Math.round(p.metrics.tbtMs)} ms`,
+			p.metrics.cls.toFixed(3),
+			`${(p.metrics.fcpMs / 1000).toFixed(2)} s`,
+			p.misses.length ? 'MISSED' : 'met'
+		])
+	);
+	for (const p of pages) {
+		console.log(`\n${p.name} (${p.path})${p.misses.length ? `: ${p.misses.join('; ')}` : ''}`);
+		if (p.benchmarkIndex) console.log(`  Lighthouse benchmarkIndex ${p.benchmarkIndex}`);
+		for (const warning of p.warnings) console.log(`  warning: ${warning}`);
+		if (p.errored.length) {
+			console.log(
+				`  ${p.errored.length} audit(s) could not run: ${p.errored.map((a) => `${a.id} (weight ${a.weight})`).join(', ')}`
+			);
+			console.log(`      first error: ${p.errored[0].message.slice(0, 200)}`);
+		}
+		for (const category of categories) {
+			for (const audit of p.failed[category]) {
+				// Performance diagnostics are hints; the other categories' failures cost points.
+				const label = category === 'performance' ? 'hint' : 'FAILED';
+				const value = audit.displayValue ? ` — ${audit.displayValue}` : '';
+				console.log(
+					`  [${category}] ${label}: ${audit.title} (${audit.id}, weight ${audit.weight})${value}`
+				);
+				for (const example of audit.examples) console.log(`      ${example}`);
+			}
+		}
+		console.log(`  report: ${p.reportBase}.report.html`);
+	}
+}
+
+// --- Main ----------------------------------------------------------------------------------------
+
+async function main() {
+	const startedAt = new Date().toISOString();
+	ensureBuild();
+	const dir = await tempDir('taibai-bench-visitor-');
+	const app = await startApp({ port, dir });
+	console.log(`App up at ${app.origin}, revision ${app.revision}\n`);
+	const routes = await visitorRoutes(app.origin);
+
+	const browser = await chromium.launch(launchOptions);
+	const downloads = [];
+	try {
+		for (const route of routes) downloads.push(await measureRoute(browser, app.origin, route));
+	} finally {
+		await browser.close();
+	}
+	printDownloads(downloads);
+
+	let pages = null;
+	if (withLighthouse) {
+		const reports = join(root, 'bench', 'results', `lighthouse-${startedAt.replace(/[:.]/g, '-')}`);
+		await mkdir(reports, { recursive: true });
+		pages = await lighthouse(app.origin, routes, reports);
+		printLighthouse(pages);
+	}
+
+	const file = await writeResults('visitor', {
+		startedAt,
+		node: process.version,
+		cpus: os.cpus().length,
+		loadAverage: os.loadavg(),
+		revision: app.revision,
+		homeJsBudgetBytes: HOME_JS_BUDGET,
+		routes: downloads,
+		lighthouse: pages
+	});
+	console.log(`\nResults written to ${file}`);
+}
+
+await run(main);

@@ -1,0 +1,151 @@
+// Account administration on the server, for the first admin and for emergencies:
+//
+//   npm run admin -- create --email a@b.cn --name 张三 --role admin     (prompts for the password)
+//   npm run admin -- password --email a@b.cn                             (new password, ends sessions)
+//   npm run admin -- disable --email a@b.cn | enable --email a@b.cn
+//   npm run admin -- list
+//
+// `--password-stdin` reads the password from standard input instead of prompting (for scripts).
+// The database must exist: start the server once (`npm start`) so migrations have run. The
+// password hashing is the server's own (src/lib/server/auth/password.js), not a copy.
+import SQLite from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { isEmail, newUserId, normalizeEmail, roles } from '../src/lib/server/auth/accounts.js';
+import { hashPassword, minPasswordLength } from '../src/lib/server/auth/password.js';
+
+const root = new URL('..', import.meta.url).pathname;
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
+
+function fail(message) {
+	console.error(`admin: ${message}`);
+	process.exit(1);
+}
+
+const { positionals, values } = parseArgs({
+	allowPositionals: true,
+	options: {
+		email: { type: 'string' },
+		name: { type: 'string' },
+		role: { type: 'string', default: 'editor' },
+		'password-stdin': { type: 'boolean', default: false }
+	}
+});
+const [command] = positionals;
+
+const url = process.env.DATABASE_URL || 'file:data/taibai.sqlite';
+const path = url.startsWith('file:') ? url.slice('file:'.length) : url;
+if (path === ':memory:' || !existsSync(path)) {
+	fail(`no database at ${path}. Start the server once (npm start) so it is created and migrated.`);
+}
+const db = new SQLite(path);
+db.pragma('busy_timeout = 5000');
+db.pragma('foreign_keys = ON');
+if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'users'").get()) {
+	fail('the database has no accounts table yet. Start the server once so migrations run.');
+}
+
+/** Reads a line from stdin; when prompting on a terminal the typed characters are not echoed. */
+function readPassword(prompt) {
+	if (values['password-stdin'] || !process.stdin.isTTY) {
+		return new Promise((resolve) => {
+			let data = '';
+			process.stdin.setEncoding('utf8');
+			process.stdin.on('data', (chunk) => (data += chunk));
+			process.stdin.on('end', () => resolve(data.replace(/\r?\n$/, '')));
+		});
+	}
+	return new Promise((resolve) => {
+		const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+		// Hide the password: write the prompt once, then swallow the echo of every keystroke.
+		rl._writeToOutput = (text) => {
+			if (text.includes(prompt)) process.stdout.write(prompt);
+		};
+		rl.question(prompt, (answer) => {
+			rl.close();
+			process.stdout.write('\n');
+			resolve(answer);
+		});
+	});
+}
+
+async function newPassword() {
+	const password = await readPassword('Password: ');
+	if (password.length < minPasswordLength) {
+		fail(`the password needs at least ${minPasswordLength} characters`);
+	}
+	if (!values['password-stdin'] && process.stdin.isTTY) {
+		const again = await readPassword('Password again: ');
+		if (again !== password) fail('the passwords differ');
+	}
+	return hashPassword(password);
+}
+
+function account(email) {
+	if (!email) fail('--email is required');
+	const row = db
+		.prepare('select id, email, role from users where email = ?')
+		.get(normalizeEmail(email));
+	if (!row) fail(`no account with the email ${email}`);
+	return row;
+}
+
+switch (command) {
+	case 'create': {
+		const email = normalizeEmail(values.email ?? '');
+		if (!isEmail(email)) fail('--email must be an email address');
+		const name = (values.name ?? '').trim();
+		if (!name) fail('--name is required');
+		if (!roles.includes(values.role)) fail(`--role must be one of ${roles.join(', ')}`);
+		if (db.prepare('select 1 from users where email = ?').get(email)) {
+			fail(`an account with the email ${email} already exists`);
+		}
+		const hash = await newPassword();
+		db.prepare(
+			`insert into users (id, email, name, role, password_hash, created_at, disabled)
+			 values (?, ?, ?, ?, ?, ?, 0)`
+		).run(newUserId(), email, name, values.role, hash, new Date().toISOString());
+		console.log(`Created ${values.role} ${email}.`);
+		break;
+	}
+	case 'password': {
+		const user = account(values.email);
+		const hash = await newPassword();
+		db.transaction(() => {
+			db.prepare('update users set password_hash = ? where id = ?').run(hash, user.id);
+			db.prepare('delete from sessions where user_id = ?').run(user.id);
+		})();
+		console.log(`Changed the password of ${user.email}; their sessions have ended.`);
+		break;
+	}
+	case 'disable':
+	case 'enable': {
+		const user = account(values.email);
+		db.transaction(() => {
+			db.prepare('update users set disabled = ? where id = ?').run(
+				command === 'disable' ? 1 : 0,
+				user.id
+			);
+			if (command === 'disable') db.prepare('delete from sessions where user_id = ?').run(user.id);
+		})();
+		console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.email}.`);
+		break;
+	}
+	case 'list': {
+		for (const row of db
+			.prepare('select email, name, role, disabled from users order by email')
+			.all()) {
+			console.log(
+				`${row.email}\t${row.role}\t${row.disabled ? 'disabled' : 'active'}\t${row.name}`
+			);
+		}
+		break;
+	}
+	default:
+		fail(
+			'usage: npm run admin -- create|password|disable|enable|list [--email E] [--name N] [--role admin|editor] [--password-stdin]'
+		);
+}
+db.close();

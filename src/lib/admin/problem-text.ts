@@ -1,0 +1,64 @@
+import type { FieldProblem } from '$lib/content/validation';
+import * as m from '$lib/paraglide/messages';
+
+/**
+ * The schemas speak English to developers ("must be after the start"); editors read each problem
+ * in the console's language. Known messages are matched here; anything unknown is shown as it is
+ * rather than hidden. Keep in step with src/lib/content/schemas (a unit test covers every message).
+ */
+const known: [RegExp, (match: RegExpExecArray) => string][] = [
+	[/^must be lowercase letters, digits and single hyphens$/, () => m.admin_problem_slug()],
+	[/^must look like prefix_abc123$/, () => m.admin_problem_id()],
+	[/^must (?:be a web address|start with http:\/\/ or https:\/\/)$/, () => m.admin_problem_url()],
+	[/^Chinese text is required$/, () => m.admin_problem_chinese_required()],
+	[/^must be after the start$/, () => m.admin_problem_end_after_start()],
+	[/^a reason is required when /, () => m.admin_problem_reason_required()],
+	[/^needs a venue or a position$/, () => m.admin_problem_venue_or_position()],
+	[/^must not be before the start date$/, () => m.admin_problem_end_date()],
+	[/^must be a phone number$/, () => m.admin_problem_phone()],
+	[/^a tour needs at least two stops$/, () => m.admin_problem_two_stops()],
+	[/^a path needs at least two points$/, () => m.admin_problem_two_points()],
+	[/^a stop needs a venue or a point, not both$/, () => m.admin_problem_stop_venue_or_point()],
+	[/^must be a date as YYYY-MM-DD$/, () => m.admin_problem_date()],
+	[/^must be a date and time as YYYY-MM-DDTHH:mm$/, () => m.admin_problem_datetime()],
+	[/^the start comes from the event, not the rule$/, () => m.admin_problem_rrule_dtstart()],
+	[/^must repeat daily, weekly, monthly or yearly$/, () => m.admin_problem_rrule_freq()],
+	[/^not a valid RRULE: (.*)$/, (x) => m.admin_problem_rrule_invalid({ detail: x[1] })],
+	[/^not valid opening_hours: (.*)$/, (x) => m.admin_problem_opening_hours({ detail: x[1] })],
+	[/^"(.*)" is already used$/, (x) => m.admin_problem_taken({ value: x[1] })],
+	[/^count$/, () => m.admin_problem_count()],
+	[/^until$/, () => m.admin_problem_until()],
+	[/^until before start$/, () => m.admin_problem_until_before_start()],
+	// zod's own messages (v4, English locale)
+	[/received undefined$/, () => m.admin_problem_required()],
+	[/expected number, received (?:string|NaN)/, () => m.admin_problem_number()],
+	[/expected int/, () => m.admin_problem_whole_number()],
+	[/^Too big: expected string to have <=(\d+)/, (x) => m.admin_problem_too_long({ max: x[1] })],
+	[/^Too small: expected string to have >=1 /, () => m.admin_problem_required()],
+	[/^Too small: expected array to have >=(\d+)/, (x) => m.admin_problem_too_few({ min: x[1] })],
+	[
+		/^Too small: expected number to be >=?(-?[\d.]+)/,
+		(x) => m.admin_problem_at_least({ min: x[1] })
+	],
+	[/^Too big: expected number to be <=?(-?[\d.]+)/, (x) => m.admin_problem_at_most({ max: x[1] })],
+	[/^Invalid (?:option|input: expected one of)/, () => m.admin_problem_choose()],
+	[/^Invalid input$/, () => m.admin_problem_invalid()]
+];
+
+export function problemText(message: string): string {
+	for (const [pattern, text] of known) {
+		const match = pattern.exec(message);
+		if (match) return text(match);
+	}
+	return message;
+}
+
+/**
+ * The problems to show at one field: its own path, and with `nested` also everything below it
+ * (`tags` shows `tags.2`). Messages are translated.
+ */
+export function problemsAt(problems: FieldProblem[] | undefined, path: string, nested = false) {
+	return (problems ?? [])
+		.filter((p) => p.path === path || (nested && p.path.startsWith(`${path}.`)))
+		.map((p) => problemText(p.message));
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The zod building blocks for times and bilingual texts. They live apart from the pure helpers in
+ * time.ts and localized.ts so that a page formatting a date never downloads the validation library.
+ */
+
+const dateRe = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dateTimeRe = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+function validDate(y: number, m: number, d: number): boolean {
+	const t = new Date(Date.UTC(y, m - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const localDate = z.string().refine((value) => {
+	const m = dateRe.exec(value);
+	return !!m && validDate(+m[1], +m[2], +m[3]);
+}, 'must be a date as YYYY-MM-DD');
+
+/** A Shanghai wall-clock time, `YYYY-MM-DDTHH:mm`. */
+export const localDateTime = z.string().refine((value) => {
+	const m = dateTimeRe.exec(value);
+	return !!m && validDate(+m[1], +m[2], +m[3]) && +m[4] < 24 && +m[5] < 60;
+}, 'must be a date and time as YYYY-MM-DDTHH:mm');
+
+/**
+ * A human text in both languages. Chinese is required; English is optional and an empty English
+ * string means "not translated yet", so it is normalised away rather than shown as a blank.
+ */
+export function localizedText(max = 4000) {
+	return z.object({
+		zh: z.string().trim().min(1, 'Chinese text is required').max(max),
+		en: z
+			.string()
+			.trim()
+			.max(max)
+			.optional()
+			.transform((value) => (value ? value : undefined))
+	});
+}
+
+export const localized = localizedText();
+export const localizedShort = localizedText(200);
+
+/** A WGS-84 position. Coordinates are stored as the GPS gives them; map apps convert if they need to. */
+export const position = z.object({
+	lat: z.number().min(-90).max(90),
+	lon: z.number().min(-180).max(180)
+});
+
+/** GeoJSON LineString (RFC 7946): positions are [longitude, latitude]. */
+export const lineString = z.object({
+	type: z.literal('LineString'),
+	coordinates: z
+		.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+		.min(2, 'a path needs at least two points')
+});

@@ -1,0 +1,27 @@
+import type { Cookies } from '@sveltejs/kit';
+import { config } from '../config';
+
+export const sessionCookie = 'taibai_session';
+
+/**
+ * HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot post with it, Secure
+ * except in local development and tests (plain http on localhost).
+ */
+function options(expires?: Date) {
+	const env = config().NODE_ENV;
+	return {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: env !== 'development' && env !== 'test',
+		...(expires ? { expires } : {})
+	};
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expires: Date): void {
+	cookies.set(sessionCookie, token, options(expires));
+}
+
+export function clearSessionCookie(cookies: Cookies): void {
+	cookies.delete(sessionCookie, options());
+}

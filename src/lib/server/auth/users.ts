@@ -1,0 +1,137 @@
+import type { Db } from '../db/connect';
+import type { Role, UserRow } from '../db/types';
+import { newUserId, normalizeEmail } from './accounts.js';
+import { hashPassword } from './password.js';
+
+/** A signed-in person, as pages and hooks see them: never the password hash. */
+export interface User {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+}
+
+export interface UserListing extends User {
+	disabled: boolean;
+	createdAt: string;
+}
+
+const publicUser = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>): User => ({
+	id: row.id,
+	email: row.email,
+	name: row.name,
+	role: row.role
+});
+
+/** All queries on accounts. */
+export function usersRepository(db: Db) {
+	return {
+		/** The row with its hash, for logging in only. */
+		async findForLogin(email: string): Promise<UserRow | undefined> {
+			return db
+				.selectFrom('users')
+				.selectAll()
+				.where('email', '=', normalizeEmail(email))
+				.executeTakeFirst();
+		},
+
+		async getById(id: string): Promise<User | undefined> {
+			const row = await db
+				.selectFrom('users')
+				.select(['id', 'email', 'name', 'role'])
+				.where('id', '=', id)
+				.where('disabled', '=', 0)
+				.executeTakeFirst();
+			return row ? publicUser(row) : undefined;
+		},
+
+		async list(): Promise<UserListing[]> {
+			const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
+			return rows.map((row) => ({
+				...publicUser(row),
+				disabled: row.disabled === 1,
+				createdAt: row.created_at
+			}));
+		},
+
+		async count(): Promise<number> {
+			const row = await db
+				.selectFrom('users')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow();
+			return Number(row.n);
+		},
+
+		/** Names by id, for showing who made each change in the audit log. */
+		async names(): Promise<Map<string, string>> {
+			const rows = await db.selectFrom('users').select(['id', 'name']).execute();
+			return new Map(rows.map((r) => [r.id, r.name]));
+		},
+
+		async create(input: {
+			email: string;
+			name: string;
+			role: Role;
+			password: string;
+		}): Promise<User> {
+			const row: UserRow = {
+				id: newUserId(),
+				email: normalizeEmail(input.email),
+				name: input.name.trim(),
+				role: input.role,
+				password_hash: await hashPassword(input.password),
+				created_at: new Date().toISOString(),
+				disabled: 0
+			};
+			await db.insertInto('users').values(row).execute();
+			return publicUser(row);
+		},
+
+		async emailTaken(email: string): Promise<boolean> {
+			const row = await db
+				.selectFrom('users')
+				.select('id')
+				.where('email', '=', normalizeEmail(email))
+				.executeTakeFirst();
+			return !!row;
+		},
+
+		/** Sets a new password and ends every session of the account (the caller starts a new one). */
+		async setPassword(id: string, password: string): Promise<void> {
+			const hash = await hashPassword(password);
+			await db.transaction().execute(async (trx) => {
+				await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+				await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+			});
+		},
+
+		/** Disabling ends the account's sessions at once. */
+		async setDisabled(id: string, disabled: boolean): Promise<void> {
+			await db.transaction().execute(async (trx) => {
+				await trx
+					.updateTable('users')
+					.set({ disabled: disabled ? 1 : 0 })
+					.where('id', '=', id)
+					.execute();
+				if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+			});
+		},
+
+		async setRole(id: string, role: Role): Promise<void> {
+			await db.updateTable('users').set({ role }).where('id', '=', id).execute();
+		},
+
+		/** How many enabled admins there are: the last one may not be disabled or demoted. */
+		async activeAdmins(): Promise<number> {
+			const row = await db
+				.selectFrom('users')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('role', '=', 'admin')
+				.where('disabled', '=', 0)
+				.executeTakeFirstOrThrow();
+			return Number(row.n);
+		}
+	};
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -1,0 +1,73 @@
+import { error, fail } from '@sveltejs/kit';
+import type { ContentType } from '$lib/content/schemas';
+import { ValidationError, type FieldProblem } from '$lib/content/validation';
+import type { FieldChange } from '../audit/diff';
+import { usersRepository } from '../auth/users';
+import type { User } from '../auth/users';
+import { NotFoundError } from '../content/errors';
+import type { Store } from '../store';
+import { contentEditor, EditConflict } from './content';
+
+/** What the form shows after a refused save: someone else's newer version, field by field. */
+export interface ConflictReport {
+	version: number;
+	changes: FieldChange[];
+	by: { name: string; at: string; action: string; version: number | null }[];
+}
+
+/**
+ * Runs one write from a form and turns its refusals into form results: invalid input → 400 with
+ * every problem by field, a newer version → 409 with what changed; in both cases the editor's
+ * values go back to the form unchanged, and nothing was written.
+ */
+export async function writeFromForm<V>(
+	store: Store,
+	user: User,
+	form: { values: V; problems?: FieldProblem[]; version?: number },
+	write: (editor: ReturnType<typeof contentEditor>) => Promise<{ id: string } | void>
+) {
+	// The form keeps the version it was loaded at: a refused save must not quietly move it on.
+	const { values, version } = form;
+	if (form.problems?.length) {
+		return { ok: false as const, failure: fail(400, { values, version, problems: form.problems }) };
+	}
+	try {
+		const record = await write(contentEditor(store, user));
+		return { ok: true as const, record };
+	} catch (problem) {
+		if (problem instanceof ValidationError) {
+			return {
+				ok: false as const,
+				failure: fail(400, { values, version, problems: problem.problems })
+			};
+		}
+		if (problem instanceof EditConflict) {
+			const names = await usersRepository(store.db).names();
+			const conflict: ConflictReport = {
+				version: problem.current.version,
+				changes: problem.changes,
+				by: problem.entries.map((e) => ({
+					name: (e.userId && names.get(e.userId)) || '—',
+					at: e.at,
+					action: e.action,
+					version: e.version
+				}))
+			};
+			return {
+				ok: false as const,
+				failure: fail(409, { values, version, problems: [] as FieldProblem[], conflict })
+			};
+		}
+		if (problem instanceof NotFoundError) error(404, problem.message);
+		throw problem;
+	}
+}
+
+/** The version the editor's form was loaded at; "save mine anyway" sends the newer one it was shown. */
+export function formVersion(form: FormData): number {
+	const value = Number(form.get('confirmVersion') ?? form.get('version'));
+	if (!Number.isInteger(value) || value < 1) error(400, 'The form has no valid version');
+	return value;
+}
+
+export type { ContentType };

@@ -1,0 +1,7 @@
+import { loadView } from '$lib/content-source';
+import type { PageLoad } from './$types';
+
+export const load = (async ({ fetch, parent }) => {
+	const { lang } = await parent();
+	return { view: await loadView(fetch, 'settings', lang) };
+}) satisfies PageLoad;

@@ -1,0 +1,8 @@
+import { consoleLanguage, consoleLanguageCookie } from '$lib/admin/language';
+import type { LayoutServerLoad } from './$types';
+
+// Access is checked once, in hooks/auth.ts, before any load or action here runs.
+export const load = (({ locals, cookies }) => ({
+	user: locals.user,
+	lang: consoleLanguage(cookies.get(consoleLanguageCookie))
+})) satisfies LayoutServerLoad;

@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { consoleLanguage, consoleLanguageCookie } from '$lib/admin/language';
+import { safeNext } from '$lib/server/hooks/auth';
+import type { RequestHandler } from './$types';
+
+/** Switches the console's language and returns to the page the editor was on. */
+export const GET: RequestHandler = ({ cookies, url }) => {
+	const current = consoleLanguage(cookies.get(consoleLanguageCookie));
+	cookies.set(consoleLanguageCookie, current === 'en' ? 'zh' : 'en', {
+		path: '/admin',
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: false,
+		maxAge: 60 * 60 * 24 * 365
+	});
+	const next = url.searchParams.get('next');
+	redirect(303, next?.startsWith('/admin/login') ? next : safeNext(next));
+};

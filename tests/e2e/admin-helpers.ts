@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { request, type APIRequestContext } from '@playwright/test';
+
+/** The browser tests' database (see playwright.config.ts), read directly to prove what changed. */
+export const e2eDatabase = 'test-results/e2e-data/e2e.sqlite';
+
+export const demo = { email: 'demo@taibai.example', password: 'taibai-demo-2026' };
+
+/** Creates an account with the documented command, as an operator would on the server. */
+export function createAccount(
+	email: string,
+	role: 'admin' | 'editor',
+	password: string,
+	name = email
+) {
+	const result = spawnSync(
+		'node',
+		[
+			'scripts/admin.js',
+			'create',
+			'--email',
+			email,
+			'--name',
+			name,
+			'--role',
+			role,
+			'--password-stdin'
+		],
+		{
+			input: `${password}\n`,
+			env: { ...process.env, DATABASE_URL: `file:${e2eDatabase}` },
+			encoding: 'utf8'
+		}
+	);
+	if (result.status !== 0 && !/already exists/.test(result.stderr)) {
+		throw new Error(`admin create failed: ${result.stderr}`);
+	}
+}
+
+/** The test server's address, as playwright.config.ts sets it. */
+export const serverURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
+/** Counts that must not move when a request is refused. */
+export function databaseState() {
+	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
+	try {
+		const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+		return {
+			revision: one("select value as n from meta where key = 'revision'"),
+			audit: one('select count(*) as n from audit_log'),
+			users: one('select count(*) as n from users'),
+			events: one('select count(*) as n from events where deleted_at is null')
+		};
+	} finally {
+		db.close();
+	}
+}
+
+/** Ids of live records, in a stable order. */
+export function recordIds(table: 'events' | 'venues' | 'festivals' | 'tours', count = 1): string[] {
+	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
+	try {
+		const rows = db
+			.prepare(`select id from ${table} where deleted_at is null order by id limit ?`)
+			.all(count) as { id: string }[];
+		return rows.map((r) => r.id);
+	} finally {
+		db.close();
+	}
+}
+
+export function recordVersion(
+	table: 'events' | 'venues' | 'festivals' | 'tours',
+	id: string
+): number {
+	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
+	try {
+		return (db.prepare(`select version from ${table} where id = ?`).get(id) as { version: number })
+			.version;
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * An HTTP client that posts forms like a browser on the console's own pages: same origin, asking for
+ * HTML (SvelteKit answers JSON ActionResults to clients that prefer JSON), redirects not followed.
+ */
+export async function client(baseURL: string): Promise<APIRequestContext> {
+	return request.newContext({
+		baseURL,
+		extraHTTPHeaders: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+}
+
+export async function loggedIn(baseURL: string, email: string, password: string) {
+	const http = await client(baseURL);
+	const response = await http.post('/admin/login', { form: { email, password, next: '/admin' } });
+	if (response.status() !== 303 || response.headers().location !== '/admin') {
+		throw new Error(`login of ${email} failed: ${response.status()}`);
+	}
+	return http;
+}
+
+export function userRow(email: string): { id: string; role: string; disabled: number } {
+	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
+	try {
+		return db.prepare('select id, role, disabled from users where email = ?').get(email) as {
+			id: string;
+			role: string;
+			disabled: number;
+		};
+	} finally {
+		db.close();
+	}
+}
