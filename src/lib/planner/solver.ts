@@ -44,7 +44,8 @@ export interface SolveOptions extends HeuristicOptions {
 	exactLimit?: number;
 }
 
-function fitsInDay(p: Problem, stop: number): Refusal | undefined {
+/** Whether a stop can happen within the visitor's day at all (before any ordering). */
+export function fitsInDay(p: Problem, stop: number): Refusal | undefined {
 	const s = p.stops[stop];
 	if (s.windows.length === 0) return { code: 'closed_day' };
 	if (s.fixed) {
@@ -92,7 +93,7 @@ function fixedChain(p: Problem, fixed: number[], refused: Solution['refused']): 
 }
 
 /** Why a flexible stop the search left out did not fit: look at it next to the fixed stops alone. */
-function explain(p: Problem, stop: number, chain: number[]): Refusal {
+export function explain(p: Problem, stop: number, chain: number[]): Refusal {
 	const s = p.stops[stop];
 	let blocked: Refusal | undefined;
 	let closes: Refusal | undefined;
@@ -117,6 +118,43 @@ function explain(p: Problem, stop: number, chain: number[]): Refusal {
 		blocked ??= { code: 'no_time_before', other: next, travel };
 	}
 	return blocked ?? closes ?? { code: 'outside_day' };
+}
+
+/**
+ * Why `stop` is not in `order` (a plan as the visitor arranged it): for a fixed stop, the fixed
+ * stop of the plan it collides with; for a flexible one, as `explain` says.
+ */
+export function whyLeftOut(p: Problem, order: number[], stop: number): Refusal {
+	const unfit = fitsInDay(p, stop);
+	if (unfit) return unfit;
+	const chain = order
+		.filter((i) => p.stops[i].fixed)
+		.sort((a, b) => p.stops[a].windows[0].start - p.stops[b].windows[0].start);
+	const s = p.stops[stop];
+	if (!s.fixed) return explain(p, stop, chain);
+	const w = s.windows[0];
+	let before: number | undefined;
+	for (const other of chain) {
+		const o = p.stops[other].windows[0];
+		if (o.start < w.end && w.start < o.end) return { code: 'overlaps', other };
+		if (o.end <= w.start) before = other;
+		else {
+			const travel = p.travel[stop + 1][other + 1];
+			if (w.end + travel > o.start) return { code: 'no_time_before', other, travel };
+			break;
+		}
+	}
+	if (before === undefined) {
+		const travel = p.travel[0][stop + 1];
+		return p.dayStart + travel > w.start
+			? { code: 'no_time_from_start', travel }
+			: { code: 'day_full' };
+	}
+	const end = p.stops[before].windows[0].end;
+	const travel = p.travel[before + 1][stop + 1];
+	return end + travel > w.start
+		? { code: 'no_time_after', other: before, travel, gap: w.start - end }
+		: { code: 'day_full' };
 }
 
 export function solve(p: Problem, options: SolveOptions = {}): Solution {

@@ -41,7 +41,7 @@ export function travelMinutes(a: Position, b: Position, mode: TravelMode): numbe
 		mode === 'taxi'
 			? Math.min(rawMinutes(metres, 'walk'), rawMinutes(metres, 'taxi'))
 			: rawMinutes(metres, mode);
-	return Math.ceil(minutes - 1e-9);
+	return Math.max(0, Math.ceil(minutes - 1e-9));
 }
 
 /** Whether the taxi model would rather walk this hop (shown as "walk" in the timeline). */
