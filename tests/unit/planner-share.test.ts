@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { plan as planSchema, type Plan } from '$lib/planner/plan';
+import type { Plan } from '$lib/planner/plan';
+import { plan as planSchema } from '$lib/planner/plan-schema';
 import { decodePlan, encodePlan, ShareLinkError } from '$lib/planner/share';
 
 const time = fc

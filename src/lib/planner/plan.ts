@@ -1,49 +1,41 @@
-import { z } from 'zod';
-import { position } from '$lib/content/geo';
-import { localDate, localDateTime } from '$lib/content/time';
-import { travelModes } from './travel';
+import type { Position } from '$lib/content/geo';
+import type { TravelMode } from './travel';
 
 /**
  * A visitor's day plan as stored on the phone and encoded in a share link: what they chose and in
  * which order. Times are not stored: they are recomputed from the content each time, so a plan
  * always reflects the latest hours and event times (and shows when an event was cancelled or moved).
+ * The zod schema that checks stored and shared plans is in plan-schema.ts, so pages that only work
+ * with plans do not download the validation library.
  */
 
-/** A wall-clock time of day, HH:MM. */
-export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
-
-export const planItem = z.object({
-	type: z.enum(['event', 'venue']),
-	id: z.string().min(1).max(40),
+export interface PlanItem {
+	type: 'event' | 'venue';
+	id: string;
 	/** The occurrence of an event (recurring events have many), as its wall-clock start. */
-	at: localDateTime.optional(),
+	at?: string;
 	/** Minutes to spend at a venue (or a drop-in event); the venue's typical visit otherwise. */
-	minutes: z.number().int().min(5).max(720).optional(),
-	/** A locked visit keeps this start time when the day is ordered again. */
-	lockedAt: timeOfDay.optional(),
+	minutes?: number;
+	/** A locked visit keeps this start time (HH:MM) when the day is ordered again. */
+	lockedAt?: string;
 	/** Ordering left it out; it stays in the plan so the visitor sees why and can add it back. */
-	left: z.boolean().optional()
-});
-export type PlanItem = z.infer<typeof planItem>;
+	left?: boolean;
+}
 
-export const planStart = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('venue'), venueId: z.string().min(1).max(40) }),
+export type PlanStart =
+	| { kind: 'venue'; venueId: string }
 	/** A point: picked on the map, or the visitor's position when they planned (`here`). */
-	z.object({ kind: z.literal('point'), position, here: z.boolean().optional() })
-]);
-export type PlanStart = z.infer<typeof planStart>;
+	| { kind: 'point'; position: Position; here?: boolean };
 
-export const plan = z
-	.object({
-		date: localDate,
-		start: planStart,
-		from: timeOfDay,
-		to: timeOfDay,
-		mode: z.enum(travelModes),
-		items: z.array(planItem).max(60)
-	})
-	.refine((p) => p.from < p.to, { path: ['to'], message: 'must be after the start time' });
-export type Plan = z.infer<typeof plan>;
+export interface Plan {
+	date: string;
+	start: PlanStart;
+	/** Start and end of the visitor's day, HH:MM. */
+	from: string;
+	to: string;
+	mode: TravelMode;
+	items: PlanItem[];
+}
 
 export function minutesOf(time: string): number {
 	const [h, m] = time.split(':').map(Number);

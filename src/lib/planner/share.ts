@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { addMinutes, localDate, minutesBetween } from '$lib/content/time';
-import { minutesOf, plan as planSchema, timeOf, type Plan, type PlanItem } from './plan';
+import { localDate } from '$lib/content/schemas/primitives';
+import { addMinutes, minutesBetween } from '$lib/content/time';
+import { minutesOf, timeOf, type Plan, type PlanItem } from './plan';
+import { plan as planSchema } from './plan-schema';
 import { travelModes } from './travel';
 
 /**
