@@ -178,4 +178,23 @@ describe('planning a day from the guide’s content', () => {
 		expect(back.rows).toHaveLength(3);
 		expect(back.schedule.cost).toBe(dayPlan(snap, ordered).schedule.cost);
 	});
+
+	test('a drop-in exhibition is visited while it runs and its museum is open, and can be locked', () => {
+		const exhibition = snap.eventBySlug('special-exhibition-city-of-the-canal')!;
+		const tuesday = dayPlan(
+			snap,
+			plan('2026-12-01', [{ type: 'event', id: exhibition.id, minutes: 45, lockedAt: '10:00' }])
+		);
+		expect(tuesday.rows[0].visit).toMatchObject({ start: 10 * 60, end: 10 * 60 + 45 });
+		const closed = dayPlan(
+			snap,
+			plan(monday, [{ type: 'event', id: exhibition.id, minutes: 45, lockedAt: '10:00' }])
+		);
+		expect(closed.left.map((l) => l.reason)).toEqual([{ code: 'closed_at', at: '10:00' }]);
+		const free = dayPlan(
+			snap,
+			orderDay(snap, plan(monday, [{ type: 'event', id: exhibition.id }])).plan
+		);
+		expect(free.left.map((l) => l.reason)).toEqual([{ code: 'closed_day' }]);
+	});
 });

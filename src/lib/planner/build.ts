@@ -65,6 +65,14 @@ export function venueWindows(snap: Snapshot, venue: Venue, date: string): Window
 	}));
 }
 
+/** A locked visit: its one window at the locked time, or undefined if closed then. */
+function locked(windows: Window[], at: string, minutes: number): Window[] | undefined {
+	const start = minutesOf(at);
+	return windows.some((w) => w.start <= start && start + minutes <= w.end)
+		? fixedWindow(start, minutes)
+		: undefined;
+}
+
 function intersect(windows: Window[], span: Window): Window[] {
 	return windows
 		.map((w) => ({ start: Math.max(w.start, span.start), end: Math.min(w.end, span.end) }))
@@ -96,23 +104,18 @@ export function buildDay(snap: Snapshot, plan: Plan): Day {
 			if (!venue || venue.status !== 'published')
 				return { ...base, unusable: { code: 'gone' }, fixed: false, minutes: 0 };
 			const minutes = item.minutes ?? venue.visitMinutes ?? defaultVisitMinutes;
-			let windows = venueWindows(snap, venue, date);
-			let fixed = false;
-			if (item.lockedAt) {
-				const start = minutesOf(item.lockedAt);
-				const inside = windows.some((w) => w.start <= start && start + minutes <= w.end);
-				if (!inside)
-					return {
-						...base,
-						venue,
-						position: venue.position,
-						unusable: { code: 'closed_at', at: item.lockedAt },
-						fixed: true,
-						minutes
-					};
-				windows = fixedWindow(start, minutes);
-				fixed = true;
-			}
+			const open = venueWindows(snap, venue, date);
+			const windows = item.lockedAt ? locked(open, item.lockedAt, minutes) : open;
+			const fixed = !!item.lockedAt;
+			if (!windows)
+				return {
+					...base,
+					venue,
+					position: venue.position,
+					unusable: { code: 'closed_at', at: item.lockedAt! },
+					fixed,
+					minutes
+				};
 			stops.push({ id: String(index), position: venue.position, stay: minutes, windows, fixed });
 			byStop.push(index);
 			return { ...base, venue, position: venue.position, stop: stops.length - 1, fixed, minutes };
@@ -145,10 +148,20 @@ export function buildDay(snap: Snapshot, plan: Plan): Day {
 			// A drop-in event (an exhibition, a market): any time while it runs and its venue is open.
 			const minutes = item.minutes ?? defaultVisitMinutes;
 			const day = { start: Math.max(0, span.start), end: Math.min(24 * 60, span.end) };
-			const windows = venue ? intersect(venueWindows(snap, venue, date), day) : [day];
-			stops.push({ id: String(index), position, stay: minutes, windows, fixed: false });
+			const open = venue ? intersect(venueWindows(snap, venue, date), day) : [day];
+			const windows = item.lockedAt ? locked(open, item.lockedAt, minutes) : open;
+			const fixed = !!item.lockedAt;
+			if (!windows)
+				return {
+					...common,
+					occurrence,
+					unusable: { code: 'closed_at', at: item.lockedAt! },
+					fixed,
+					minutes
+				};
+			stops.push({ id: String(index), position, stay: minutes, windows, fixed });
 			byStop.push(index);
-			return { ...common, occurrence, stop: stops.length - 1, fixed: false, minutes };
+			return { ...common, occurrence, stop: stops.length - 1, fixed, minutes };
 		}
 		const minutes = span.end - span.start;
 		stops.push({
