@@ -98,6 +98,8 @@ test('a visitor downloads the district map and sees it on the map page in airpla
 	const hitsOnline = new Map(server.hits);
 	await page.goto('/en/map');
 	await expect(page.getByRole('region', { name: /Map of places/ })).toBeVisible();
+	// Zoom only after the markers are drawn: drawing them fits the view, which would undo the zoom.
+	await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
 	// The map opens at zoom 12 (which browsing may have cached too); zoom 13 only the download has.
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	const zoom13 = page.locator('img.leaflet-tile[src*="tiles.example.test/13/"]');
