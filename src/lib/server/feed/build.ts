@@ -6,46 +6,50 @@ import { publishedHolidays } from '../holidays/repository';
 import { createStore, type Store } from '../store';
 
 /**
- * The feed for a client at revision `since` (null: first sync). Reads run in one transaction so the
- * revision and the rows belong to the same moment. A `since` older than the oldest complete delta,
+ * The feed for a client at revision `since` (null: first sync). Reads run in one REPEATABLE READ
+ * transaction so the revision and the rows belong to the same snapshot (PostgreSQL's default READ
+ * COMMITTED would give every statement its own; SQLite's transactions are snapshots anyway). A `since` older than the oldest complete delta,
  * or newer than the server (a restored database), gets a full snapshot flagged `full`.
  */
 export async function buildFeed(store: Store, since: number | null): Promise<FeedPayload> {
-	return store.db.transaction().execute(async (trx) => {
-		const revision = await currentRevision(trx);
-		const floor = await minDeltaRevision(trx);
-		const full = since === null || since < floor || since > revision;
-		const scoped = createStore(trx);
-		const from = full ? 0 : (since as number);
-		const venues = await scoped.venues.changedSince(from);
-		const events = await scoped.events.changedSince(from);
-		const festivals = await scoped.festivals.changedSince(from);
-		const tours = await scoped.tours.changedSince(from);
-		const keys = searchKeys({
-			venues: venues.upserts,
-			events: events.upserts,
-			festivals: festivals.upserts,
-			tours: tours.upserts
+	return store.db
+		.transaction()
+		.setIsolationLevel('repeatable read')
+		.execute(async (trx) => {
+			const revision = await currentRevision(trx);
+			const floor = await minDeltaRevision(trx);
+			const full = since === null || since < floor || since > revision;
+			const scoped = createStore(trx);
+			const from = full ? 0 : (since as number);
+			const venues = await scoped.venues.changedSince(from);
+			const events = await scoped.events.changedSince(from);
+			const festivals = await scoped.festivals.changedSince(from);
+			const tours = await scoped.tours.changedSince(from);
+			const keys = searchKeys({
+				venues: venues.upserts,
+				events: events.upserts,
+				festivals: festivals.upserts,
+				tours: tours.upserts
+			});
+			return {
+				revision,
+				searchKeys: keys,
+				holidays: await publishedHolidays(trx),
+				settings: { map: publicMapSettings() },
+				since: full ? null : since,
+				full,
+				venues: venues.upserts,
+				events: events.upserts,
+				festivals: festivals.upserts,
+				tours: tours.upserts,
+				deleted: full
+					? { venues: [], events: [], festivals: [], tours: [] }
+					: {
+							venues: venues.deletedIds,
+							events: events.deletedIds,
+							festivals: festivals.deletedIds,
+							tours: tours.deletedIds
+						}
+			};
 		});
-		return {
-			revision,
-			searchKeys: keys,
-			holidays: await publishedHolidays(trx),
-			settings: { map: publicMapSettings() },
-			since: full ? null : since,
-			full,
-			venues: venues.upserts,
-			events: events.upserts,
-			festivals: festivals.upserts,
-			tours: tours.upserts,
-			deleted: full
-				? { venues: [], events: [], festivals: [], tours: [] }
-				: {
-						venues: venues.deletedIds,
-						events: events.deletedIds,
-						festivals: festivals.deletedIds,
-						tours: tours.deletedIds
-					}
-		};
-	});
 }
