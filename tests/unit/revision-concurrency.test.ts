@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
+import { currentRevision } from '$lib/server/content/revision';
+import { buildFeed } from '$lib/server/feed/build';
+import { createStore, openStore, type Store } from '$lib/server/store';
+import { describeEachDialect, eventInputFixture, freshPostgresSchema } from '../helpers/store';
+
+/**
+ * Gap-safety of the global revision (see content/revision.ts) under concurrent writers. On
+ * PostgreSQL the two "app servers" are two stores with separate connection pools on one database,
+ * and each write holds its transaction open a little after taking its revision, so that commits
+ * would land out of revision order if writers were not serialised. On SQLite, one process is the
+ * only writer by design: both servers share its store.
+ */
+const writers = 16;
+const writesPerWriter = 6;
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 12));
+
+describeEachDialect((open, dialect) => {
+	let serverA: Store;
+	let serverB: Store;
+	let cleanUp: () => Promise<void>;
+
+	beforeEach(async () => {
+		if (dialect === 'postgres') {
+			const schema = await freshPostgresSchema();
+			serverA = await openStore(schema.url, { poolSize: 6 });
+			serverB = await openStore(schema.url, { poolSize: 6 });
+			cleanUp = async () => {
+				await serverA.close();
+				await serverB.close();
+				await schema.drop();
+			};
+		} else {
+			serverA = serverB = await open();
+			cleanUp = () => serverA.close();
+		}
+	});
+	afterEach(async () => {
+		await cleanUp();
+	});
+
+	describe('the revision under concurrent writers on two servers', () => {
+		it('is gap-free, and a phone polling deltas never misses a change at or below a revision it saw', async () => {
+			/** Which revision created each event, known once its transaction committed. */
+			const createdAt = new Map<string, number>();
+			const taken: number[] = [];
+			let writing = true;
+
+			async function writer(n: number) {
+				const server = n % 2 === 0 ? serverA : serverB;
+				for (let i = 0; i < writesPerWriter; i++) {
+					await server.db.transaction().execute(async (trx) => {
+						const scoped = createStore(trx);
+						const event = await scoped.events.create(eventInputFixture());
+						taken.push(event.revision);
+						if (i % 3 === 2) {
+							const edited = await scoped.events.update(
+								event.id,
+								{ ...event, title: { zh: `改${n}-${i}` } },
+								event.version
+							);
+							taken.push(edited.revision);
+						}
+						// Commit late: a slow writer must not let a later revision become visible first.
+						await pause();
+						createdAt.set(event.id, event.revision);
+					});
+				}
+			}
+
+			// The phone: polls deltas on server B while the writers run, remembering what it held.
+			const polls: { revision: number; ids: Set<string> }[] = [];
+			let mirror: Mirror = emptyMirror();
+			async function phone() {
+				let since: number | null = null;
+				while (writing) {
+					const feed = await buildFeed(serverB, since);
+					for (const event of feed.events)
+						expect(event.revision).toBeLessThanOrEqual(feed.revision);
+					if (since !== null) expect(feed.revision).toBeGreaterThanOrEqual(since);
+					mirror = applyFeed(mirror, feed);
+					polls.push({ revision: feed.revision, ids: new Set(mirror.events.keys()) });
+					since = feed.revision;
+				}
+				mirror = applyFeed(mirror, await buildFeed(serverB, since));
+			}
+
+			const phoneDone = phone();
+			await Promise.all(Array.from({ length: writers }, (_, n) => writer(n)));
+			writing = false;
+			await phoneDone;
+
+			// Strictly increasing without gaps: every revision from 1 to the last was taken exactly once.
+			const total = writers * writesPerWriter + writers * Math.floor(writesPerWriter / 3);
+			expect([...taken].sort((a, b) => a - b)).toEqual(
+				Array.from({ length: total }, (_, i) => i + 1)
+			);
+			expect(await currentRevision(serverA.db)).toBe(total);
+
+			// Whenever the phone saw revision R, it already held every event created at or below R.
+			expect(polls.length).toBeGreaterThan(3);
+			for (const poll of polls) {
+				const missed = [...createdAt].filter(([id, r]) => r <= poll.revision && !poll.ids.has(id));
+				expect(missed).toEqual([]);
+			}
+
+			// The union of the deltas is exactly the final snapshot, as either server serves it.
+			const final = applyFeed(emptyMirror(), await buildFeed(serverA, null));
+			expect(mirror.revision).toBe(final.revision);
+			expect([...mirror.events.entries()].sort()).toEqual([...final.events.entries()].sort());
+			expect(final.events.size).toBe(writers * writesPerWriter);
+		}, 60_000);
+	});
+});
