@@ -26,7 +26,8 @@ export default async function setup(): Promise<void> {
 		await client.query('select 1');
 	} catch (error) {
 		throw new Error(
-			`TEST_DATABASE_URL_PG is set but PostgreSQL does not answer: ${(error as Error).message}`
+			`TEST_DATABASE_URL_PG is set but PostgreSQL does not answer: ${(error as Error).message}`,
+			{ cause: error }
 		);
 	} finally {
 		await client.end().catch(() => undefined);
