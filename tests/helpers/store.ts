@@ -112,3 +112,29 @@ export function eventInputFixture(overrides: Partial<EventInput> = {}): EventInp
 		...overrides
 	};
 }
+
+/**
+ * Two "app servers" on one database. PostgreSQL: two stores with separate connection pools on one
+ * fresh schema. SQLite is one writer process by design, so both servers share its store.
+ */
+export async function twoServers(
+	open: () => Promise<Store>,
+	dialect: DialectName
+): Promise<{ a: Store; b: Store; close: () => Promise<void> }> {
+	if (dialect === 'sqlite') {
+		const store = await open();
+		return { a: store, b: store, close: () => store.close() };
+	}
+	const schema = await freshPostgresSchema();
+	const a = await openStore(schema.url, { poolSize: 6 });
+	const b = await openStore(schema.url, { poolSize: 6 });
+	return {
+		a,
+		b,
+		close: async () => {
+			await a.close();
+			await b.close();
+			await schema.drop();
+		}
+	};
+}
