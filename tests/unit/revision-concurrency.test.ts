@@ -1,10 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
 import { throttleKey, throttleRepository } from '$lib/server/auth/throttle';
+import { ConflictError } from '$lib/server/content/errors';
 import { currentRevision } from '$lib/server/content/revision';
+import { holidays2026 } from '$lib/server/seed/data/holidays';
 import { buildFeed } from '$lib/server/feed/build';
 import { createStore, type Store } from '$lib/server/store';
-import { describeEachDialect, eventInputFixture, twoServers } from '../helpers/store';
+import {
+	describeEachDialect,
+	eventInputFixture,
+	twoServers,
+	venueInputFixture
+} from '../helpers/store';
 
 /**
  * Gap-safety of the global revision (see content/revision.ts) under concurrent writers on two app
@@ -119,6 +126,40 @@ describeEachDialect((open, dialect) => {
 					.where('key', '=', throttleKey('address', '198.51.100.9'))
 					.executeTakeFirstOrThrow();
 				expect(row.count).toBe(12);
+			} finally {
+				await close();
+			}
+		});
+	});
+});
+
+describeEachDialect((open, dialect) => {
+	describe('saving one record on two servers at the same moment', () => {
+		it('lets exactly one save win and refuses the others as conflicts', async () => {
+			const { a, b, close } = await twoServers(open, dialect);
+			try {
+				const venue = await a.venues.create(venueInputFixture());
+				const outcomes = await Promise.allSettled(
+					Array.from({ length: 6 }, (_, i) =>
+						(i % 2 ? a : b).venues.update(venue.id, { ...venue, name: { zh: `名${i}` } }, 1)
+					)
+				);
+				const won = outcomes.filter((o) => o.status === 'fulfilled');
+				const refused = outcomes.filter((o) => o.status === 'rejected');
+				expect(won).toHaveLength(1);
+				for (const r of refused) expect(r.reason).toBeInstanceOf(ConflictError);
+				const stored = await b.venues.getById(venue.id);
+				expect(stored?.version).toBe(2);
+				// Refused saves return their revision: still no gap.
+				expect(await currentRevision(b.db)).toBe(2);
+
+				const years = await Promise.allSettled(
+					[a, b, a, b].map((server) => server.holidays.save(holidays2026, 0))
+				);
+				expect(years.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+				for (const r of years.filter((o) => o.status === 'rejected')) {
+					expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+				}
 			} finally {
 				await close();
 			}
