@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
 import { throttleKey, throttleRepository } from '$lib/server/auth/throttle';
+import { ValidationError } from '$lib/content/validation';
 import { ConflictError } from '$lib/server/content/errors';
 import { currentRevision } from '$lib/server/content/revision';
 import { holidays2026 } from '$lib/server/seed/data/holidays';
@@ -135,7 +136,7 @@ describeEachDialect((open, dialect) => {
 
 describeEachDialect((open, dialect) => {
 	describe('saving one record on two servers at the same moment', () => {
-		it('lets exactly one save win and refuses the others as conflicts', async () => {
+		it('lets exactly one save win and refuses the others as conflicts or taken slugs', async () => {
 			const { a, b, close } = await twoServers(open, dialect);
 			try {
 				const venue = await a.venues.create(venueInputFixture());
@@ -152,6 +153,16 @@ describeEachDialect((open, dialect) => {
 				expect(stored?.version).toBe(2);
 				// Refused saves return their revision: still no gap.
 				expect(await currentRevision(b.db)).toBe(2);
+
+				// Two new venues with one slug: one is created, the other is told the slug is taken.
+				const slug = `shared-slug-${dialect}`;
+				const creates = await Promise.allSettled(
+					[a, b, a, b].map((server) => server.venues.create(venueInputFixture({ slug })))
+				);
+				expect(creates.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+				for (const r of creates.filter((o) => o.status === 'rejected')) {
+					expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ValidationError);
+				}
 
 				const years = await Promise.allSettled(
 					[a, b, a, b].map((server) => server.holidays.save(holidays2026, 0))

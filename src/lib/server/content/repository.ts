@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ValidationError, validate } from '$lib/content/validation';
 import type { Db } from '../db/connect';
 import type { ContentRow, ContentTable } from '../db/types';
+import { isUniqueViolation } from '../db/dialect';
 import { ConflictError, NotFoundError } from './errors';
 import type { ContentKind } from './kinds';
 import { nextRevision } from './revision';
@@ -69,6 +70,17 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 			throw new ValidationError([{ path: 'slug', message: `"${slug}" is already used` }]);
 		}
 	}
+
+	/**
+	 * The slug check reads before the write waits for the revision lock, so another server may take
+	 * the slug in between; the unique index then refuses the write, reported like the check would.
+	 */
+	const slugTaken = (slug: string) => (error: unknown) => {
+		if (isUniqueViolation(error)) {
+			throw new ValidationError([{ path: 'slug', message: `"${slug}" is already used` }]);
+		}
+		throw error;
+	};
 
 	/**
 	 * Writes only if the row still has the version the editor loaded. The version check above reads
@@ -180,7 +192,7 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 					updated_at: now,
 					...kind.columns(record)
 				};
-				await trx.insertInto(table).values(row).execute();
+				await trx.insertInto(table).values(row).execute().catch(slugTaken(record.slug));
 				return fromRow<T>(row);
 			});
 		},
@@ -214,7 +226,7 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 					updated_at: new Date().toISOString(),
 					...kind.columns(record)
 				};
-				await guardedUpdate(trx, id, expectedVersion, row);
+				await guardedUpdate(trx, id, expectedVersion, row).catch(slugTaken(record.slug));
 				return fromRow<T>(row);
 			});
 		},

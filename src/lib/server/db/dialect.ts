@@ -81,3 +81,9 @@ export async function withStartupLock<R>(
 		}
 	});
 }
+
+/** Whether `error` is a unique-constraint violation, in either dialect's words. */
+export function isUniqueViolation(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
