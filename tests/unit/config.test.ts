@@ -27,7 +27,7 @@ describe('configuration', () => {
 	it('refuses a database address it cannot use', () => {
 		expect(() => loadConfig({ DATABASE_URL: 'mysql://db/taibai' })).toThrow(/DATABASE_URL/);
 		expect(() => loadConfig({ DATABASE_URL: 'postgres://' })).toThrow(/DATABASE_URL/);
-		expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+		expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
 		expect(loadConfig({ DATABASE_URL: '/var/lib/taibai.sqlite' }).DATABASE_URL).toBe(
 			'/var/lib/taibai.sqlite'
 		);

@@ -22,8 +22,11 @@ const schema = z.object({
 				!/^[a-z]+:\/\//i.test(value),
 			'must be file:PATH, a path, :memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE'
 		),
-	/** Connections each app server keeps open to PostgreSQL (ignored for SQLite). */
-	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	/**
+	 * Connections each app server keeps open to PostgreSQL (ignored for SQLite). At least two:
+	 * start-up holds one for its lock while it seeds through another.
+	 */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
 	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
 	SEED: z.enum(['auto', 'never']).default('auto'),
 	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */
