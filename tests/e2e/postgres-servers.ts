@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** The PostgreSQL the tests may use (`.ci/run` starts one); see the README, "Tests". */
+/** The PostgreSQL the tests may use (`.ci/run` starts one); see the README, "Tests on PostgreSQL". */
 export const postgresUrl = process.env.TEST_DATABASE_URL_PG || undefined;
 /** Where PostgreSQL is required (CI), a missing one fails instead of being reported as not run. */
 export const postgresRequired =

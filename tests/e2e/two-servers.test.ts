@@ -44,7 +44,7 @@ test('an editor logs in on one app server, saves on the other, and both feeds sh
 }) => {
 	test.skip(
 		!postgresUrl,
-		'NOT RUN: TEST_DATABASE_URL_PG is not set, so there is no shared PostgreSQL (README, "Tests")'
+		'NOT RUN: TEST_DATABASE_URL_PG is not set, so there is no shared PostgreSQL (README, "Tests on PostgreSQL")'
 	);
 	const [a, b] = origins;
 	const feedA = await (await request.get(`${a}/api/v1/content`)).json();

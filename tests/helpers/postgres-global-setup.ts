@@ -16,7 +16,7 @@ export default async function setup(): Promise<void> {
 		}
 		console.warn(
 			'\n*** The PostgreSQL test suites were NOT RUN: TEST_DATABASE_URL_PG is not set. ' +
-				'Only SQLite was tested. See README, "Tests". ***\n'
+				'Only SQLite was tested. See README, "Tests on PostgreSQL". ***\n'
 		);
 		return;
 	}

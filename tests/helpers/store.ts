@@ -17,7 +17,7 @@ export const postgresUrl = process.env.TEST_DATABASE_URL_PG || undefined;
 
 /** Why the PostgreSQL suites did not run, shown as their name in the test report. */
 export const postgresNotRun =
-	'on PostgreSQL — NOT RUN: TEST_DATABASE_URL_PG is not set (see README, "Tests")';
+	'on PostgreSQL — NOT RUN: TEST_DATABASE_URL_PG is not set (see README, "Tests on PostgreSQL")';
 
 /** A URL whose connections use `schema` for every unqualified table name. */
 export function withSearchPath(url: string, schema: string): string {
