@@ -45,6 +45,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// Checks the PostgreSQL the database suites also run against (or reports that they did not).
+		globalSetup: ['tests/helpers/postgres-global-setup.ts'],
 		// CI shares two cores with a browser and a build; database-backed tests need headroom.
 		testTimeout: 20_000,
 		// Opening hours and recurrence must not depend on the machine's zone; tests set TZ themselves.

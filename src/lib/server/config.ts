@@ -8,16 +8,25 @@ import type { MapSettings } from '$lib/content/map-settings';
  */
 const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-	/** `file:path/to.sqlite`, a plain path, or `:memory:`. */
+	/** `file:path/to.sqlite`, a plain path, `:memory:`, or `postgres://user:pass@host:port/db`. */
 	DATABASE_URL: z
 		.string()
 		.trim()
 		.min(1)
 		.default('file:data/taibai.sqlite')
 		.refine(
-			(value) => value === ':memory:' || value.startsWith('file:') || !/^[a-z]+:\/\//i.test(value),
-			'must be file:PATH, a path, or :memory: (PostgreSQL is not supported yet)'
+			(value) =>
+				value === ':memory:' ||
+				value.startsWith('file:') ||
+				/^postgres(ql)?:\/\/[^/]+/i.test(value) ||
+				!/^[a-z]+:\/\//i.test(value),
+			'must be file:PATH, a path, :memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE'
 		),
+	/**
+	 * Connections each app server keeps open to PostgreSQL (ignored for SQLite). At least two:
+	 * start-up holds one for its lock while it seeds through another.
+	 */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
 	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
 	SEED: z.enum(['auto', 'never']).default('auto'),
 	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */
