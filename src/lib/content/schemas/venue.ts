@@ -76,4 +76,3 @@ export const venue = z.object({
 	tags: z.array(z.string().trim().min(1).max(40)).default([])
 });
 export type Venue = z.infer<typeof venue>;
-
