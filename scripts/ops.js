@@ -1,4 +1,5 @@
-// `npm run backup -- FILE [--force]` and `npm run restore -- FILE [--force]` (see README, Backups).
+// `npm run backup -- FILE [--force]`, `npm run restore -- FILE [--force]` and `npm run verify`
+// (see README, Backups).
 //
 // The work is done by the server's own TypeScript modules (src/lib/server/ops), so the command
 // validates DATABASE_URL with the same config.ts and checks snapshots with the same queries as the
@@ -20,7 +21,15 @@ const { module } = await runnerImport(join(root, 'src/lib/server/ops/cli.ts'), {
 	root,
 	configFile: false,
 	logLevel: 'silent',
-	resolve: { alias: { $lib: join(root, 'src/lib') } }
+	resolve: {
+		alias: {
+			$lib: join(root, 'src/lib'),
+			// rrule publishes its ES module build only through `module`, which Node ignores (the
+			// server build bundles it for the same reason, see vite.config.ts).
+			rrule: join(root, 'node_modules/rrule/dist/esm/index.js')
+		},
+		noExternal: ['rrule']
+	}
 });
 const [command, ...args] = process.argv.slice(2);
 process.exitCode = await module.runOperation(command, args);

@@ -4,7 +4,7 @@ import { openDatabase, sqlitePath } from '../db/connect';
 import { checkConsistency } from './consistency';
 import { OperationError } from './errors';
 import { backupPg, restorePg, type PgTools } from './pg-backup';
-import { backupSqlite, restoreSqlite } from './sqlite-backup';
+import { backupSqlite, restoreSqlite, verifySqlite } from './sqlite-backup';
 
 /** Which store a DATABASE_URL names; backups differ by dialect, nothing else here does. */
 export function dialectOf(url: string): 'postgres' | 'sqlite' {
@@ -65,6 +65,25 @@ export async function restore({ url, file, force, tools }: BackupOptions): Promi
 		const { revision, problems } = await checkConsistency(db);
 		if (problems.length) throw new OperationError(`restored, but: ${problems.join('; ')}`);
 		return `Restored ${file} at revision ${revision}`;
+	} finally {
+		await db.destroy();
+	}
+}
+
+/**
+ * `npm run verify`: checks the configured store in place (after a crash, before a migration):
+ * SQLite's integrity check and the invariants of consistency.ts, feed snapshot included.
+ */
+export async function verify(url: string): Promise<string> {
+	if (dialectOf(url) === 'sqlite') {
+		const { revision } = await verifySqlite(sqlitePath(url));
+		return `Consistent at revision ${revision}`;
+	}
+	const db = openDatabase(url);
+	try {
+		const { revision, problems } = await checkConsistency(db);
+		if (problems.length) throw new OperationError(`inconsistent: ${problems.join('; ')}`);
+		return `Consistent at revision ${revision}`;
 	} finally {
 		await db.destroy();
 	}

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { config, ConfigError } from '../config';
-import { backup, restore } from './backup';
+import { backup, restore, verify } from './backup';
 import { OperationError } from './errors';
 
 const usage = `usage: npm run backup -- FILE [--force]
-       npm run restore -- FILE [--force]`;
+       npm run restore -- FILE [--force]
+       npm run verify`;
 
 /**
  * The operator's backup and restore commands (run by scripts/ops.js). Returns the exit code; a
@@ -17,11 +18,15 @@ export async function runOperation(command: string, argv: string[]): Promise<num
 			allowPositionals: true,
 			options: { force: { type: 'boolean', default: false } }
 		});
+		const cfg = config();
+		if (command === 'verify' && positionals.length === 0) {
+			console.log(await verify(cfg.DATABASE_URL));
+			return 0;
+		}
 		if (positionals.length !== 1 || (command !== 'backup' && command !== 'restore')) {
 			console.error(usage);
 			return 2;
 		}
-		const cfg = config();
 		const options = {
 			url: cfg.DATABASE_URL,
 			file: positionals[0],

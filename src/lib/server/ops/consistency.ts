@@ -1,8 +1,7 @@
+import { contentTypes, feedPayload } from '$lib/content/schemas';
 import type { Db } from '../db/connect';
-import type { ContentTable } from '../db/types';
-
-// The tables by name rather than through the content schemas, so the backup command stays light.
-const contentTypes: readonly ContentTable[] = ['venues', 'events', 'festivals', 'tours'];
+import { buildFeed } from '../feed/build';
+import { createStore } from '../store';
 
 export interface Consistency {
 	/** The global revision counter (meta.revision). */
@@ -19,7 +18,9 @@ export interface Consistency {
  * - the counter is at least every row's revision (a phone could otherwise miss a later change that
  *   reuses a number), and no two rows share a revision (each write takes its own);
  * - every content record's version is the version its newest audit entry names: a save and its
- *   audit entry commit together, so a record is either fully saved (row and entry) or not at all.
+ *   audit entry commit together, so a record is either fully saved (row and entry) or not at all;
+ * - the full feed snapshot built from it validates against the feed schema phones apply, at the
+ *   counter's revision.
  */
 export async function checkConsistency(db: Db): Promise<Consistency> {
 	const problems: string[] = [];
@@ -66,6 +67,15 @@ export async function checkConsistency(db: Db): Promise<Consistency> {
 		if (stored !== undefined && stored !== Number(entry.version)) {
 			problems.push(`${key} is at version ${stored} but its audit log ends at ${entry.version}`);
 		}
+	}
+
+	const feed = await buildFeed(createStore(db), null);
+	const parsed = feedPayload.safeParse(feed);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		problems.push(`the feed snapshot does not validate: ${issue.path.join('.')}: ${issue.message}`);
+	} else if (feed.revision !== revision) {
+		problems.push(`the feed snapshot is at revision ${feed.revision}, not ${revision}`);
 	}
 	return { revision, newestRowRevision, problems };
 }
