@@ -12,7 +12,7 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	if (response.headers.has('cache-control')) return response;
 	const type = response.headers.get('content-type') ?? '';
-	if (/^\/(?:en\/)?admin(?:\/|$)/.test(event.url.pathname)) {
+	if (/^\/(?:en\/|api\/)?admin(?:\/|$)/.test(event.url.pathname)) {
 		response.headers.set('cache-control', 'private, no-store');
 	} else if (type.startsWith('text/html')) {
 		response.headers.set('cache-control', 'private, no-cache');
