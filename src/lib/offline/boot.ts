@@ -19,11 +19,10 @@ export function startOffline(onRevision: () => void): void {
 	if (started) return;
 	started = true;
 	installLocalSource();
-	let first = true;
-	startSync(() => {
-		// The first observation is the mirror as it was; only later moves are news for the page.
-		if (first) first = false;
-		else onRevision();
+	startSync((_revision, previous) => {
+		// Filling an empty mirror brings nothing the server-rendered page lacks: it was rendered
+		// moments ago from the same content. Later moves are edits the open page must show.
+		if (previous > 0) onRevision();
 	});
 	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
 	if (!dev) registerWorker();
