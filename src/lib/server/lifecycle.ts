@@ -39,13 +39,19 @@ export async function startOperations(store: Store): Promise<void> {
 		metricsServer = await startMetricsServer(appMetrics(), cfg.METRICS_PORT, cfg.METRICS_HOST);
 		writeLine(eventLine('metrics listening', { host: cfg.METRICS_HOST, port: cfg.METRICS_PORT }));
 	}
-	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-		process.on(signal, () => {
-			if (draining) return;
-			draining = true;
-			writeLine(eventLine('shutdown started', { signal }));
-		});
-	}
+	// Only beside a handler that is already there (adapter-node's, registered right after start-up):
+	// a listener of ours alone would take away Node's default of exiting on the signal, e.g. under
+	// `vite dev` or the browser tests' server.
+	setImmediate(() => {
+		for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+			if (process.listenerCount(signal) === 0) continue;
+			process.on(signal, () => {
+				if (draining) return;
+				draining = true;
+				writeLine(eventLine('shutdown started', { signal }));
+			});
+		}
+	});
 	// A custom event of adapter-node's, hence the cast; it fires once the HTTP server has closed.
 	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', async (reason: string) => {
 		try {
