@@ -48,7 +48,7 @@ export async function startOwnServer(
 	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
 		child.once('exit', (code, signal) => resolve({ code, signal }))
 	);
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${err}`);
 		if (Date.now() > deadline) throw new Error(`server did not start: ${err}`);

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readiness } from '$lib/server/lifecycle';
+import { liveness, readiness } from '$lib/server/lifecycle';
 import { createMetrics, startMetricsServer } from '$lib/server/observability/metrics';
 import { errorLine, loggablePath, requestLine } from '$lib/server/observability/request-log';
 import { testStore } from '../helpers/store';
@@ -106,7 +106,14 @@ describe('metrics', () => {
 	});
 });
 
-describe('readiness', () => {
+describe('liveness and readiness', () => {
+	it('reports the process alive even while the database is not, with no revision then', async () => {
+		const store = await testStore();
+		expect(await liveness(store)).toEqual({ status: 'ok', revision: 0 });
+		await store.close();
+		expect(await liveness(store)).toEqual({ status: 'ok', revision: null });
+	});
+
 	it('is ready while the database answers and not once it is closed', async () => {
 		const store = await testStore();
 		expect(await readiness(store)).toEqual({ ready: true });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { config } from './config';
+import { currentRevision } from './content/revision';
 import { ping } from './db/ping';
 import { appMetrics } from './observability/instance';
 import { startMetricsServer } from './observability/metrics';
@@ -10,6 +11,16 @@ let draining = false;
 
 /** True from the first SIGTERM/SIGINT on: /readyz then tells the load balancer to stop sending. */
 export const isDraining = () => draining;
+
+/**
+ * What /healthz answers: the process is alive, so always "ok". The revision is shown when the
+ * database answers and null when it does not; a database outage is /readyz's business, and must not
+ * make a process manager restart healthy processes in a loop.
+ */
+export async function liveness(store: Store): Promise<{ status: 'ok'; revision: number | null }> {
+	const revision = await currentRevision(store.db).catch(() => null);
+	return { status: 'ok', revision };
+}
 
 /** What /readyz answers: the database must answer a trivial query, and we must not be stopping. */
 export async function readiness(store: Store): Promise<{ ready: boolean; reason?: string }> {
