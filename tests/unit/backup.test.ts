@@ -137,5 +137,6 @@ describe('backup and restore', () => {
 		});
 		expect(refused.status).toBe(1);
 		expect(refused.stderr).toMatch(/^restore: the database already exists; stop the servers/);
-	});
+		// Two Node start-ups that each load the TypeScript modules: slow on a busy CI machine.
+	}, 90_000);
 });
