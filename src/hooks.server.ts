@@ -1,3 +1,4 @@
+import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startApp } from '$lib/server/app';
@@ -11,6 +12,8 @@ import { startOperations } from '$lib/server/lifecycle';
 import { errorLine, writeLine } from '$lib/server/observability/request-log';
 
 export const init: ServerInit = async () => {
+	// Writing the offline shell at build time starts the server too: a build never opens a database.
+	if (building) return;
 	try {
 		await startOperations(await startApp());
 	} catch (error) {

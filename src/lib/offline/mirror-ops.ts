@@ -3,6 +3,7 @@ import { guideDb, type Favourite, type SyncMeta } from './db';
 import { isFavourite, toggleFavourite } from './favourites';
 import { dismissSavedChanges, type SavedChange } from './saved-changes';
 import { syncExclusive, type SyncResult } from './sync';
+import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
 
 /** What the page shows about the mirror: its revision and freshness, and news about saved things. */
 export interface MirrorStatus {
@@ -26,7 +27,10 @@ export const commands = {
 	},
 	toggleFavourite: (favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> =>
 		toggleFavourite(favourite),
-	dismissSavedChanges
+	dismissSavedChanges,
+	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
+		setStopVisited(tick.tourId, tick.stop, tick.visited),
+	clearVisitedStops
 };
 
 export const queries = {
@@ -40,7 +44,8 @@ export const queries = {
 			};
 		}),
 	favourite: (key: { type: Favourite['type']; id: string }): Observable<boolean> =>
-		isFavourite(key.type, key.id)
+		isFavourite(key.type, key.id),
+	visitedStops
 };
 
 export type Commands = typeof commands;
