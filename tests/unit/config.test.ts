@@ -54,4 +54,15 @@ describe('configuration', () => {
 	it('treats an empty variable as unset', () => {
 		expect(loadConfig({ SEED: '' }).SEED).toBe('auto');
 	});
+
+	it('keeps metrics off unless a port is given, and on loopback by default', () => {
+		expect(loadConfig({}).METRICS_PORT).toBeUndefined();
+		expect(loadConfig({ METRICS_PORT: '9464' })).toMatchObject({
+			METRICS_PORT: 9464,
+			METRICS_HOST: '127.0.0.1',
+			REQUEST_LOG: 'json'
+		});
+		expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+		expect(() => loadConfig({ REQUEST_LOG: 'verbose' })).toThrow(/REQUEST_LOG/);
+	});
 });

@@ -52,7 +52,19 @@ const schema = z.object({
 		.string()
 		.trim()
 		.url('must be an absolute URL such as https://guide.example.cn')
-		.optional()
+		.optional(),
+	/**
+	 * Port of the Prometheus endpoint (/metrics). Off when unset: metrics tell an outsider how busy
+	 * the site is and which routes exist, so they get their own listener rather than a public path.
+	 */
+	METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+	/** Address the metrics listener binds to; loopback by default, so only the machine's operator sees it. */
+	METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+	/** `json`: one JSON line per request on stdout (for the log shipper); `off`: none. */
+	REQUEST_LOG: z.enum(['json', 'off']).default('json'),
+	/** pg_dump and pg_restore for backups of a PostgreSQL store; found on PATH unless set. */
+	PG_DUMP: z.string().trim().min(1).default('pg_dump'),
+	PG_RESTORE: z.string().trim().min(1).default('pg_restore')
 });
 
 const checked = schema.superRefine((value, ctx) => {
