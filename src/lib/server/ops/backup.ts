@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { openDatabase, sqlitePath } from '../db/connect';
+// Backups differ by dialect; nothing else here does.
+import { dialectOfUrl as dialectOf } from '../db/dialect';
 import { checkConsistency } from './consistency';
 import { OperationError } from './errors';
 import { backupPg, restorePg, type PgTools } from './pg-backup';
 import { backupSqlite, restoreSqlite, verifySqlite } from './sqlite-backup';
-
-/** Which store a DATABASE_URL names; backups differ by dialect, nothing else here does. */
-export function dialectOf(url: string): 'postgres' | 'sqlite' {
-	return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
-}
 
 export interface BackupOptions {
 	url: string;
