@@ -160,7 +160,9 @@ test('anonymous form posts and endpoint calls are sent to the login page and cha
 			[`/admin/${t}/${ids[t]}?/save`, { ...body[t](), version: '1' }],
 			[`/admin/${t}/${ids[t]}?/publish`, { version: '1' }],
 			[`/admin/${t}/${ids[t]}?/unpublish`, { version: '1' }],
-			[`/admin/${t}/${ids[t]}?/delete`, { version: '1', confirm: 'yes' }]
+			[`/admin/${t}/${ids[t]}?/delete`, { version: '1', confirm: 'yes' }],
+			[`/admin/${t}/${ids[t]}?/image`, { version: '1', 'alt.zh': '图' }],
+			[`/admin/${t}/${ids[t]}?/removeImage`, { version: '1', index: '0' }]
 		]),
 		[`/admin/events/${ids.events}?/cancel`, { version: '1', 'statusReason.zh': '测试' }],
 		['/admin/import?/preview', { festivalId: ids.festivals, csv: programme() }],

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { createAccount, databaseState, demo, serverURL } from './admin-helpers';
@@ -354,4 +355,65 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 	await upload('name;date\nsomething;tomorrow');
 	await expect(page.getByRole('alert')).toContainText('无法导入这个文件：缺少列');
 	await page.context().close();
+});
+
+test('an editor adds a venue photo: it needs alt text, is checked by content, and visitors get metadata-free WebP renditions cached for good', async ({
+	page: visitor,
+	browser
+}) => {
+	const sharp = (await import('sharp')).default;
+	const photo = await sharp({
+		create: { width: 1400, height: 900, channels: 3, background: '#2b86b8' }
+	})
+		.jpeg()
+		.withExif({ IFD0: { Make: 'TestCam' } })
+		.toBuffer();
+	const page = await consolePage(browser);
+	await page.goto('/admin/venues?q=jining-library');
+	await page.getByRole('link', { name: '济宁市图书馆' }).click();
+	await page.waitForLoadState('networkidle');
+	const panel = page.getByRole('region', { name: '照片' });
+	const choose = (name: string, buffer: Buffer, mimeType = 'image/jpeg') =>
+		panel.getByLabel(/JPEG、PNG 或 WebP/).setInputFiles({ name, mimeType, buffer });
+
+	// A text file with a photo's name is refused, whatever it claims to be.
+	await choose('lake.jpg', Buffer.from('not really a photo'));
+	await panel.getByLabel(/图片说明.*中文/).fill('图书馆外景');
+	await panel.getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('alert')).toHaveText('这不是 JPEG、PNG 或 WebP 图片。');
+
+	// Without alt text the server refuses it too (the browser's own check bypassed here).
+	await choose('library.jpg', photo);
+	const altZh = page.getByRole('region', { name: '照片' }).getByLabel(/图片说明.*中文/);
+	await altZh.fill('');
+	await altZh.evaluate((input) => input.removeAttribute('required'));
+	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('alert')).toHaveText('请用中文描述图片内容（供读屏软件使用）。');
+	expect(readdirSync('test-results/e2e-data/media')).toEqual([]);
+
+	await choose('library.jpg', photo);
+	await page
+		.getByRole('region', { name: '照片' })
+		.getByLabel(/图片说明.*中文/)
+		.fill('济宁市图书馆外景');
+	await page
+		.getByRole('region', { name: '照片' })
+		.getByLabel(/图片说明.*English/)
+		.fill('The Jining Library');
+	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await expect(page.getByRole('img', { name: '济宁市图书馆外景' })).toBeVisible();
+	await page.context().close();
+
+	await visitor.goto('/en/venues/jining-library');
+	const img = visitor.getByRole('img', { name: 'The Jining Library' });
+	await expect(img).toBeVisible();
+	const srcset = (await img.getAttribute('srcset')) ?? '';
+	expect(srcset).toMatch(
+		/\/media\/[a-f0-9]{20}-480\.webp 480w, \/media\/[a-f0-9]{20}-960\.webp 960w, \/media\/[a-f0-9]{20}-1400\.webp 1400w/
+	);
+	const response = await visitor.request.get(srcset.split(' ')[0]);
+	expect(response.headers()['content-type']).toBe('image/webp');
+	expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+	expect((await sharp(await response.body()).metadata()).exif).toBeUndefined();
 });
