@@ -328,7 +328,7 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 		// Choices made before the page is interactive would be reset by hydration.
 		await page.waitForLoadState('networkidle');
 		await page.getByLabel('节庆').selectOption({ index: 1 });
-		await page.getByLabel('CSV 文件（UTF-8）').setInputFiles({
+		await page.getByLabel('CSV 或 ICS 文件（UTF-8）').setInputFiles({
 			name: 'programme.csv',
 			mimeType: 'text/csv',
 			buffer: Buffer.from(content, 'utf8')
