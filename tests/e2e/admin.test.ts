@@ -33,6 +33,8 @@ async function consolePage(browser: Browser, who = editor): Promise<Page> {
 /** Fills the new-event form with a valid event starting tomorrow evening. */
 async function fillNewEvent(page: Page, title: string, options: { slug?: string } = {}) {
 	await page.goto('/admin/events/new');
+	// Hydration resets a <select> chosen before it, so start once the page runs (slow on busy CI).
+	await page.waitForLoadState('networkidle');
 	await page.locator('[id="title.zh"]').fill(title);
 	await page.locator('[id="summary.zh"]').fill('湖边的露天音乐会。');
 	await page.locator('[id="description.zh"]').fill('乐手在北湖岸边演奏民乐。');
@@ -136,6 +138,7 @@ test('an invalid event is not saved, every problem is shown at its field in Chin
 	const page = await consolePage(browser);
 	const before = databaseState();
 	await page.goto('/admin/events/new');
+	await page.waitForLoadState('networkidle');
 	await page.locator('[id="title.en"]').fill('Only English');
 	await page.locator('#status').selectOption('cancelled');
 	await page.locator('#start').fill(`${shanghaiDate(2)}T20:00`);
@@ -160,6 +163,7 @@ test('an invalid event is not saved, every problem is shown at its field in Chin
 	// In English, after switching the console's language, the same problems speak English.
 	await page.getByRole('link', { name: 'Switch the console to English' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('New event');
+	await page.waitForLoadState('networkidle');
 	await page.locator('[id="title.en"]').fill('Only English');
 	await page.getByRole('button', { name: 'Create' }).click();
 	await expect(page.locator('[id="title.zh-problems"]')).toHaveText(/The Chinese text is required/);
