@@ -146,6 +146,8 @@ test('an invalid event is not saved, every problem is shown at its field in Chin
 	await page.getByRole('button', { name: '创建' }).click();
 	const summary = page.getByRole('alert').filter({ hasText: '未保存' });
 	await expect(summary).toBeVisible();
+	// The refused form comes back as a new page: type once it runs, or hydration resets the fields.
+	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1);
 	await expect(page.locator('[id="title.zh"]')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.locator('[id="title.zh-problems"]')).toHaveText(/中文内容必填/);
 	await expect(page.locator('[id="title.en"]')).toHaveValue('Only English');
@@ -295,6 +297,8 @@ test('failed logins get one message for unknown accounts and wrong passwords, th
 test('console pages have no serious accessibility problems, in Chinese and in English', async ({
 	browser
 }) => {
+	// Eight full axe passes: seconds each on a busy two-core machine.
+	test.setTimeout(120_000);
 	const page = await consolePage(browser);
 	for (const path of ['/admin/events', '/admin/events/new', '/admin/venues/new', '/admin/tours']) {
 		await page.goto(path);

@@ -1,0 +1,71 @@
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import { shanghaiVtimezone, wallClock } from '$lib/content/ics';
+import { pick, type Language } from '$lib/content/localized';
+import { addMinutes, shanghaiZone } from '$lib/content/time';
+import type { DayPlan } from './day';
+import { itemKey } from './plan';
+
+/**
+ * A day plan as an iCalendar file (RFC 5545), written like $lib/content/ics.ts writes events:
+ * wall-clock times with TZID=Asia/Shanghai and a constant VTIMEZONE (no daylight saving since
+ * 1991), so it is built in the browser, offline. Each entry's UID is derived from the plan's date
+ * and the item, so exporting the plan again updates the entries in a calendar rather than
+ * duplicating them.
+ */
+
+export function planEntryUid(date: string, key: string): string {
+	return `plan-${date}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}@taibai-lake-guide`;
+}
+
+export interface PlanIcsOptions {
+	lang: Language;
+	/** Calendar name, e.g. "My day, 5 Dec". */
+	name: string;
+	/** Line added to each entry, e.g. "Planned with Taibai Lake Guide". */
+	note?: string;
+	/** "Visit: {name}" style title for venue visits. */
+	visitTitle?: (name: string) => string;
+	/** When the plan was last changed (DTSTAMP). */
+	stamp?: Date;
+}
+
+export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
+	const { lang } = options;
+	const calendar = ical({
+		name: options.name,
+		prodId: {
+			company: 'Taibai Lake Guide',
+			product: 'plan',
+			language: lang === 'en' ? 'EN' : 'ZH'
+		},
+		method: ICalCalendarMethod.PUBLISH
+	});
+	calendar.timezone({
+		name: null,
+		generator: (zone) => (zone === shanghaiZone ? shanghaiVtimezone : null)
+	});
+	const dayStart = `${view.date}T00:00`;
+	for (const { day, visit } of view.rows) {
+		const venueName = day.venue ? pick(day.venue.name, lang) : '';
+		const title = day.event
+			? pick(day.event.title, lang)
+			: (options.visitTitle?.(venueName) ?? venueName);
+		calendar.createEvent({
+			id: planEntryUid(view.date, itemKey(day.item)),
+			stamp: options.stamp ?? new Date(0),
+			start: wallClock(addMinutes(dayStart, visit.start)),
+			end: wallClock(addMinutes(dayStart, visit.end)),
+			timezone: shanghaiZone,
+			summary: title,
+			description: options.note,
+			location: day.position
+				? {
+						title: venueName || title,
+						address: day.venue ? pick(day.venue.address, lang) : undefined,
+						geo: { lat: day.position.lat, lon: day.position.lon }
+					}
+				: undefined
+		});
+	}
+	return calendar.toString();
+}

@@ -1,0 +1,50 @@
+import type { Plan } from '$lib/planner/plan';
+
+/**
+ * The plan of one day as the page edits it. Visitor data flows action → Dexie → state: each change
+ * is shown at once (times recompute immediately) and written to the phone; the live query then
+ * brings back what was stored, also into other tabs. An untouched new day is not stored.
+ */
+export class DayEditor {
+	readonly date: string;
+	plan = $state.raw<Plan | undefined>();
+	/** The stored plan has been read. */
+	ready = $state(false);
+	stored = $state(false);
+	readonly #fresh: () => Plan;
+
+	constructor(date: string, fresh: () => Plan) {
+		this.date = date;
+		this.#fresh = fresh;
+	}
+
+	connect(): () => void {
+		let closed = false;
+		let unsubscribe = () => {};
+		import('$lib/offline/plans').then(({ planFor }) => {
+			if (closed) return;
+			const sub = planFor(this.date).subscribe((stored) => {
+				this.stored = !!stored;
+				this.plan = stored ?? (this.ready ? this.plan : undefined) ?? this.#fresh();
+				this.ready = true;
+			});
+			unsubscribe = () => sub.unsubscribe();
+		});
+		return () => {
+			closed = true;
+			unsubscribe();
+		};
+	}
+
+	async set(next: Plan): Promise<void> {
+		this.plan = next;
+		const { savePlan } = await import('$lib/offline/plans');
+		await savePlan(next);
+	}
+
+	async remove(): Promise<void> {
+		const { deletePlan } = await import('$lib/offline/plans');
+		this.plan = this.#fresh();
+		await deletePlan(this.date);
+	}
+}
