@@ -18,6 +18,8 @@ const schema = z.object({
 			(value) => value === ':memory:' || value.startsWith('file:') || !/^[a-z]+:\/\//i.test(value),
 			'must be file:PATH, a path, or :memory: (PostgreSQL is not supported yet)'
 		),
+	/** Directory of photo renditions; default `media` beside the SQLite file. */
+	MEDIA_DIR: z.string().trim().min(1).optional(),
 	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
 	SEED: z.enum(['auto', 'never']).default('auto'),
 	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */

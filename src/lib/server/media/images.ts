@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { config } from '../config';
-import { sqlitePath } from '../db/connect';
+import { mediaStore } from './index';
+import type { MediaStore } from './store';
 
 /** Uploads larger than this are refused before decoding. */
 export const maxImageBytes = 10 * 1024 * 1024;
@@ -13,17 +9,6 @@ export const maxImageBytes = 10 * 1024 * 1024;
 export const imageWidths = [480, 960, 1600] as const;
 
 export class ImageError extends Error {}
-
-/**
- * Processed images live beside the database (`data/media` for `data/taibai.sqlite`), so one
- * backup of the data folder holds content and photos together.
- */
-export function mediaDirectory(): string {
-	const path = sqlitePath(config().DATABASE_URL);
-	const dir = path === ':memory:' ? join(tmpdir(), 'taibai-media') : join(dirname(path), 'media');
-	mkdirSync(dir, { recursive: true });
-	return dir;
-}
 
 /** The format by the file's first bytes, never by its name or the browser's claim. */
 export function sniffImage(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | undefined {
@@ -46,11 +31,12 @@ export interface ProcessedImage {
  * Checks an upload by its content, then writes WebP renditions at a few widths. The picture is
  * turned upright by its EXIF orientation first; no metadata is copied into the renditions, so
  * camera details and GPS positions never reach visitors. Files are named by the content's hash:
- * a changed photo is a new URL, so each URL can be cached forever.
+ * a changed photo is a new URL, so each URL can be cached forever, and a photo uploaded twice
+ * is encoded once.
  */
 export async function processImage(
 	bytes: Uint8Array,
-	directory = mediaDirectory()
+	store: MediaStore = mediaStore()
 ): Promise<ProcessedImage> {
 	if (bytes.byteLength > maxImageBytes) throw new ImageError('too large');
 	const sniffed = sniffImage(bytes);
@@ -69,12 +55,14 @@ export async function processImage(
 	const widths: number[] = imageWidths.filter((w) => w < width);
 	if (widths.length < imageWidths.length) widths.push(Math.min(width, imageWidths.at(-1)!));
 	for (const w of widths) {
+		const name = `${key}-${w}.webp`;
+		if (await store.exists(name)) continue;
 		const output = await sharp(bytes, { limitInputPixels: 60_000_000 })
 			.rotate()
 			.resize({ width: w, withoutEnlargement: true })
 			.webp({ quality: 80 })
 			.toBuffer();
-		await writeFile(join(directory, `${key}-${w}.webp`), output);
+		await store.put(name, output, 'image/webp');
 	}
 	return {
 		src: `/media/${key}`,
@@ -82,17 +70,4 @@ export async function processImage(
 		height: Math.round((height * widths.at(-1)!) / width),
 		widths
 	};
-}
-
-/** A rendition by its file name, or undefined when there is no such file. */
-export async function readRendition(
-	name: string,
-	directory = mediaDirectory()
-): Promise<Buffer | undefined> {
-	if (!/^[a-f0-9]{20}-\d{2,4}\.webp$/.test(name)) return undefined;
-	try {
-		return await readFile(join(directory, name));
-	} catch {
-		return undefined;
-	}
 }

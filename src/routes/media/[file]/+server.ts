@@ -1,16 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { readRendition } from '$lib/server/media/images';
+import { mediaStore } from '$lib/server/media';
 import type { RequestHandler } from './$types';
 
 /** Photo renditions. Their names are content hashes, so a URL never changes meaning: cache forever. */
 export const GET: RequestHandler = async ({ params }) => {
-	const file = await readRendition(params.file);
+	const file = await mediaStore().get(params.file);
 	if (!file) error(404, 'No such image');
-	return new Response(new Uint8Array(file), {
+	return new Response(new Uint8Array(file.bytes), {
 		headers: {
-			'content-type': 'image/webp',
+			'content-type': file.contentType,
 			'cache-control': 'public, max-age=31536000, immutable',
-			'content-length': String(file.byteLength)
+			'content-length': String(file.bytes.byteLength)
 		}
 	});
 };
