@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { request, type APIRequestContext } from '@playwright/test';
 
@@ -6,6 +7,12 @@ import { request, type APIRequestContext } from '@playwright/test';
 export const e2eDatabase = 'test-results/e2e-data/e2e.sqlite';
 
 export const demo = { email: 'demo@taibai.example', password: 'taibai-demo-2026' };
+
+/** Photo files the test server has stored (its media directory is made at the first upload). */
+export function mediaFiles(): string[] {
+	const dir = 'test-results/e2e-data/media';
+	return existsSync(dir) ? readdirSync(dir) : [];
+}
 
 /** Creates an account with the documented command, as an operator would on the server. */
 export function createAccount(

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
-import { createAccount, databaseState, demo, serverURL } from './admin-helpers';
+import { createAccount, databaseState, demo, mediaFiles, serverURL } from './admin-helpers';
 
 /** The editor console in Chromium, as the bureau's editors use it on a desktop. */
 const editor = { email: 'li@bureau.example', password: 'lakeside editor 2026', name: '编辑小李' };
@@ -397,7 +396,7 @@ test('an editor adds a venue photo: it needs alt text, is checked by content, an
 	await altZh.evaluate((input) => input.removeAttribute('required'));
 	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
 	await expect(page.getByRole('alert')).toHaveText('请用中文描述图片内容（供读屏软件使用）。');
-	expect(readdirSync('test-results/e2e-data/media')).toEqual([]);
+	expect(mediaFiles()).toEqual([]);
 
 	await choose('library.jpg', photo);
 	await page
