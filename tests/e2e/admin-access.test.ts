@@ -124,7 +124,7 @@ test('every console page opens for exactly the roles meant to see it', async () 
 			[`/admin/${t}/new`, 'editor'],
 			[`/admin/${t}/${ids[t]}`, 'editor']
 		]),
-		[`/admin/preview/events/${ids.events}?lang=en`, 'editor'],
+		...types.map((t): [string, 'editor'] => [`/admin/preview/${t}/${ids[t]}?lang=en`, 'editor']),
 		['/admin/import', 'editor'],
 		['/admin/import/template.csv', 'editor'],
 		['/admin/users', 'admin'],

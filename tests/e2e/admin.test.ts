@@ -1,6 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
-import { createAccount, databaseState, demo, mediaFiles, serverURL } from './admin-helpers';
+import {
+	createAccount,
+	databaseState,
+	demo,
+	mediaFiles,
+	openConsole,
+	serverURL
+} from './admin-helpers';
 
 /** The editor console in Chromium, as the bureau's editors use it on a desktop. */
 const editor = { email: 'li@bureau.example', password: 'lakeside editor 2026', name: '编辑小李' };
@@ -12,22 +19,7 @@ const token = () => `${Date.now().toString(36).slice(-4)}${++serial}`;
 
 test.beforeAll(() => createAccount(editor.email, 'editor', editor.password, editor.name));
 
-async function consolePage(browser: Browser, who = editor): Promise<Page> {
-	const context = await browser.newContext({
-		baseURL: serverURL,
-		viewport: { width: 1280, height: 900 },
-		locale: 'zh-CN'
-	});
-	await context.route(/tile\.openstreetmap\.org|tianditu\.gov\.cn/, (route) => route.abort());
-	const page = await context.newPage();
-	await page.goto('/admin/events');
-	await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Fevents$/);
-	await page.getByLabel('邮箱').fill(who.email);
-	await page.getByLabel('密码').fill(who.password);
-	await page.getByRole('button', { name: '登录' }).click();
-	await expect(page).toHaveURL(/\/admin\/events$/);
-	return page;
-}
+const consolePage = (browser: Browser, who = editor): Promise<Page> => openConsole(browser, who);
 
 /** Fills the new-event form with a valid event starting tomorrow evening. */
 async function fillNewEvent(page: Page, title: string, options: { slug?: string } = {}) {
