@@ -39,6 +39,7 @@ test('an editor places a new venue by dragging its pin, clicking the map or typi
 }) => {
 	const page = await openConsole(browser, editor);
 	await page.goto('/admin/venues/new');
+	await page.locator('.pin-map').scrollIntoViewIfNeeded();
 	await expect(page.locator('.pin-map[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
 	const lat = page.locator('[id="position.lat"]');
 	const lon = page.locator('[id="position.lon"]');
@@ -88,6 +89,8 @@ test('an editor builds a tour on the map: a venue stop, a free stop dropped and 
 	test.setTimeout(60_000);
 	const page = await openConsole(browser, editor);
 	await page.goto('/admin/tours/new');
+	// Leaflet loads when the map comes near the screen.
+	await page.locator('.tour-map').scrollIntoViewIfNeeded();
 	await expect(page.locator('.tour-map[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
 	await page.locator('[id="stops.0.venueId"]').selectOption({ index: 1 });
 	await page.locator('[id="stops.1.venueId"]').selectOption({ index: 2 });
@@ -108,9 +111,7 @@ test('an editor builds a tour on the map: a venue stop, a free stop dropped and 
 	// Reordering with the buttons (the keyboard way) renumbers the stops on the map too.
 	await stops.nth(2).getByRole('button', { name: /上移/ }).click();
 	await expect(page.locator('[id="stops.1.point.position.lat"]')).toHaveValue(dropped);
-	await expect(page.getByRole('button', { name: /^第 2 站 地点 3$|^站点 2 地点 3$/ })).toHaveCount(
-		1
-	);
+	await expect(page.getByRole('button', { name: '第 2 站 地点 3' })).toHaveCount(1);
 
 	// The path: straight through the stops, then one more point clicked on the map.
 	const summary = page.locator('#path-summary');
