@@ -105,8 +105,14 @@ test('an editor builds a tour on the map: a venue stop, a free stop dropped and 
 	await expect(stops).toHaveCount(3);
 	await expect(page.locator('[id="stops.2.kind"]')).toHaveValue('point');
 	await expect(page.locator('[id="stops.2.point.name.zh"]')).toHaveValue('地点 3');
+	const clicked = await page.locator('[id="stops.2.point.position.lat"]').inputValue();
+	expect(Number(clicked)).toBeGreaterThan(35);
+	// A free stop can be dragged; its fields follow (further down the map is further south).
+	await drag(page, page.getByRole('button', { name: '第 3 站 地点 3' }), -40, 50);
+	await expect
+		.poll(async () => Number(await page.locator('[id="stops.2.point.position.lat"]').inputValue()))
+		.toBeLessThan(Number(clicked));
 	const dropped = await page.locator('[id="stops.2.point.position.lat"]').inputValue();
-	expect(Number(dropped)).toBeGreaterThan(35);
 
 	// Reordering with the buttons (the keyboard way) renumbers the stops on the map too.
 	await stops.nth(2).getByRole('button', { name: /上移/ }).click();
