@@ -9,6 +9,8 @@ const mark = () => Date.now().toString(36).slice(-5);
 test.beforeAll(() => createAccount(editor.email, 'editor', editor.password, '编辑小孙'));
 
 async function drag(page: Page, target: Locator, dx: number, dy: number) {
+	// A stop added above the map pushes it down the page: bring the marker on screen first.
+	await target.scrollIntoViewIfNeeded();
 	const box = (await target.boundingBox())!;
 	const x = box.x + box.width / 2;
 	const y = box.y + box.height / 2;
