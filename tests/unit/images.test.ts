@@ -130,5 +130,8 @@ describe('the directory photo store', () => {
 		expect(
 			mediaDirectory(loadConfig({ DATABASE_URL: 'file:/srv/db.sqlite', MEDIA_DIR: '/var/photos' }))
 		).toBe('/var/photos');
+		expect(mediaDirectory(loadConfig({ DATABASE_URL: 'postgres://db.internal/taibai' }))).toBe(
+			'data/media'
+		);
 	});
 });

@@ -1,5 +1,4 @@
-import type { FeedPayload } from '$lib/content/schemas';
-import { contentTypes } from '$lib/content/schemas';
+import { contentTypes, type FeedPayload } from '$lib/content/schemas/feed';
 import type { GuideDb, SyncMeta } from './db';
 import { savedChanges, type SavedChange } from './saved-changes';
 
