@@ -67,6 +67,75 @@ describeEachDialect((open) => {
 			expect(parseCsv(programmeTemplate())[0].cells).toEqual([...programmeColumns]);
 		});
 
+		it('reads a calendar file too: times in China time, venues by name, repeats and cancelled dates', () => {
+			const ics = [
+				'BEGIN:VCALENDAR',
+				'VERSION:2.0',
+				'BEGIN:VEVENT',
+				'UID:a@bureau',
+				'SUMMARY:灯谜会',
+				'DESCRIPTION:猜灯谜\\, 赢花灯。\\n第二段。',
+				'LOCATION:济宁市图书馆',
+				'DTSTART;TZID=Asia/Shanghai:20270210T190000',
+				'DTEND;TZID=Asia/Shanghai:20270210T203000',
+				'RRULE:FREQ=WEEKLY;COUNT=3',
+				'EXDATE;TZID=Asia/Shanghai:20270217T190000',
+				'CATEGORIES:灯谜,亲子',
+				'END:VEVENT',
+				'BEGIN:VEVENT',
+				'SUMMARY:晨跑',
+				'DESCRIPTION:沿湖慢跑',
+				'LOCATION:Beihu Pavilion Square',
+				'DTSTART:20270211T233000Z',
+				'DTEND:20270212T003000Z',
+				'END:VEVENT',
+				'BEGIN:VEVENT',
+				'SUMMARY:纽约时间',
+				'DESCRIPTION:时区不对',
+				'LOCATION:beihu-pavilion-square',
+				'DTSTART;TZID=America/New_York:20270210T190000',
+				'DTEND;TZID=America/New_York:20270210T200000',
+				'END:VEVENT',
+				'BEGIN:VEVENT',
+				'SUMMARY:找不到场馆',
+				'DESCRIPTION:简介',
+				'LOCATION:月球剧场',
+				'DTSTART:20270210T190000',
+				'DTEND:20270210T200000',
+				'END:VEVENT',
+				'END:VCALENDAR'
+			].join('\r\n');
+			const parsed = parseProgramme(ics, context);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			expect(parsed.rows.map((r) => r.problems.map((p) => `${p.path}: ${p.message}`))).toEqual([
+				[],
+				[],
+				[
+					'start: unsupported time zone America/New_York',
+					'end: unsupported time zone America/New_York'
+				],
+				['venue: unknown venue']
+			]);
+			expect(parsed.rows[0].input).toMatchObject({
+				title: { zh: '灯谜会' },
+				summary: { zh: '猜灯谜, 赢花灯。' },
+				description: { zh: '猜灯谜, 赢花灯。\n第二段。' },
+				start: '2027-02-10T19:00',
+				rrule: 'FREQ=WEEKLY;COUNT=3',
+				exdates: ['2027-02-17T19:00'],
+				tags: ['灯谜', '亲子']
+			});
+			// 23:30 UTC is 07:30 the next morning in Shanghai.
+			expect(parsed.rows[1].input).toMatchObject({
+				start: '2027-02-12T07:30',
+				end: '2027-02-12T08:30'
+			});
+			expect(parseProgramme('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x', context)).toEqual({
+				ok: false,
+				problem: 'not a complete calendar'
+			});
+		});
+
 		it('reports every bad row with its problems by column and keeps the good rows', () => {
 			const csv = [
 				header,

@@ -27,6 +27,8 @@ const schema = z.object({
 	 * start-up holds one for its lock while it seeds through another.
 	 */
 	DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+	/** Directory of photo renditions; default `media` beside the SQLite file (`data/media` otherwise). */
+	MEDIA_DIR: z.string().trim().min(1).optional(),
 	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
 	SEED: z.enum(['auto', 'never']).default('auto'),
 	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */
