@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { buildId } from './scripts/build-id.js';
 
 const node = adapter({ precompress: true });
 
@@ -32,7 +33,8 @@ const config = {
 		// and $lib/offline/worker.ts registers it through workbox-window.
 		serviceWorker: { register: false },
 		// Forms are posted from the app's own pages only; SvelteKit rejects cross-site form posts.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		version: { name: buildId() }
 	}
 };
 

@@ -2,10 +2,11 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { buildId as currentBuildId } from './scripts/build-id.js';
 import { visitorPrecache } from './scripts/console-only-assets.js';
 
 // Changes with every build, so the offline shell is re-downloaded whenever the app changes.
-const buildId = new Date().toISOString();
+const buildId = currentBuildId();
 
 export default defineConfig({
 	define: { __BUILD_ID__: JSON.stringify(buildId) },
