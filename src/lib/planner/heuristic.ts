@@ -328,7 +328,16 @@ export function heuristicSearch(
 	flexible: number[],
 	options: HeuristicOptions = {}
 ): SearchResult {
-	const { restarts = 4, rounds = 30, patience = 15, seed = 1, randomOnly = false } = options;
+	// Up to 20 stops a restart costs little and diversity pays most; beyond, a restart costs more
+	// and ruin-and-recreate from one good day does better (bench/planner).
+	const small = flexible.length <= 20;
+	const {
+		restarts = small ? 12 : 4,
+		rounds = small ? 10 : 30,
+		patience = small ? 10 : 15,
+		seed = 1,
+		randomOnly = false
+	} = options;
 	const search = new Search(p);
 	const random = seededRandom(seed);
 	let best: State | undefined;
