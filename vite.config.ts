@@ -35,6 +35,8 @@ export default defineConfig({
 			devOptions: { enabled: false }
 		})
 	],
+	// The sync worker imports modules like the page does.
+	worker: { format: 'es' },
 	// rrule ships ESM only through the `module` field, which Node ignores: bundle it for the server.
 	ssr: { noExternal: ['rrule'] },
 	test: {

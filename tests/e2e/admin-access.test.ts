@@ -86,6 +86,8 @@ function forms(venueA: string, venueB: string) {
 }
 
 const types = ['events', 'venues', 'festivals', 'tours'] as const;
+const programme = (slug = unique('imported')) =>
+	`slug,title_zh,summary_zh,venue,start,end\n${slug},导入,简介,beihu-pavilion-square,${tomorrow} 19:00,${tomorrow} 20:00\n`;
 
 let clients: Record<Role, APIRequestContext>;
 let ids: Record<(typeof types)[number], string>;
@@ -123,6 +125,8 @@ test('every console page opens for exactly the roles meant to see it', async () 
 			[`/admin/${t}/${ids[t]}`, 'editor']
 		]),
 		[`/admin/preview/events/${ids.events}?lang=en`, 'editor'],
+		['/admin/import', 'editor'],
+		['/admin/import/template.csv', 'editor'],
 		['/admin/users', 'admin'],
 		['/admin/audit', 'admin']
 	];
@@ -159,6 +163,8 @@ test('anonymous form posts and endpoint calls are sent to the login page and cha
 			[`/admin/${t}/${ids[t]}?/delete`, { version: '1', confirm: 'yes' }]
 		]),
 		[`/admin/events/${ids.events}?/cancel`, { version: '1', 'statusReason.zh': '测试' }],
+		['/admin/import?/preview', { festivalId: ids.festivals, csv: programme() }],
+		['/admin/import?/import', { festivalId: ids.festivals, csv: programme() }],
 		[
 			'/admin/users?/create',
 			{ email: 'intruder@x.example', name: 'X', role: 'admin', password: 'long enough pass' }
@@ -253,6 +259,12 @@ for (const role of ['editor', 'admin'] as const) {
 				expect(databaseState().audit, `${type} ${action}`).toBe(state.audit + 1);
 			}
 		}
+		const state = databaseState();
+		const imported = await http.post('/admin/import?/import', {
+			form: { festivalId: ids.festivals, csv: programme() }
+		});
+		expect(imported.status()).toBe(303);
+		expect(databaseState().events).toBe(state.events + 1);
 		const account = await http.post('/admin/account?/password', {
 			form: { current: 'wrong', password: 'z'.repeat(12), again: 'z'.repeat(12) }
 		});

@@ -17,6 +17,21 @@ export const test = base.extend<{ tiles: 'blank' | 'fail' }>({
 				? route.fulfill({ status: 200, contentType: 'image/png', body: blankTile })
 				: route.abort('internetdisconnected')
 		);
+		// A visitor's tap lands on a running page; a test's must too: after every navigation, wait
+		// until the page has hydrated (the root layout marks <html data-ready>).
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		const ready = async <R>(response: R) => {
+			const type = (response as { headers?: () => Record<string, string> } | null)?.headers?.()[
+				'content-type'
+			];
+			if (type?.startsWith('text/html')) {
+				await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+			}
+			return response;
+		};
+		page.goto = async (...args) => ready(await goto(...args));
+		page.reload = async (...args) => ready(await reload(...args));
 		await use(page);
 	}
 });

@@ -54,6 +54,7 @@ test.describe('places to visit', () => {
 			/maps\.apple\.com\/\?ll=35\.\d+,116\.\d+/
 		);
 		await expect(page.getByRole('region', { name: '济宁市博物馆位置地图' })).toBeVisible();
+		await page.locator('.map-frame').first().scrollIntoViewIfNeeded();
 		await expect(page.locator('.leaflet-marker-icon')).toHaveCount(1);
 		await expect(page.getByRole('button', { name: '收藏' })).toBeEnabled();
 	});
@@ -119,6 +120,7 @@ test.describe('places to visit', () => {
 			await page.goto(`${prefix}/venues`);
 			await expectAccessible(page);
 			await page.goto(`${prefix}/venues/jining-museum`);
+			await page.locator('.map-frame').first().scrollIntoViewIfNeeded();
 			await expect(page.locator('.leaflet-marker-icon')).toHaveCount(1);
 			await expectAccessible(page);
 		});
@@ -204,7 +206,9 @@ test.describe('the map without a basemap', () => {
 		await expect(page.getByText('The basemap is unavailable right now')).toBeVisible();
 		expect(await page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(0);
 		await page.goto('/venues/jining-museum');
+		await page.locator('.map-frame').scrollIntoViewIfNeeded();
 		await expect(page.getByText('底图暂时无法加载')).toBeVisible();
+		await page.locator('.map-frame').first().scrollIntoViewIfNeeded();
 		await expect(page.locator('.leaflet-marker-icon')).toHaveCount(1);
 	});
 });

@@ -49,11 +49,16 @@ describe('day plans on the phone', () => {
 	it('follow changes live', async () => {
 		const seen: (number | undefined)[] = [];
 		const sub = planFor(plan.date, db).subscribe((p) => seen.push(p?.items.length));
-		await new Promise((r) => setTimeout(r, 20));
+		// Live queries answer asynchronously: wait for each answer rather than for a fixed time.
+		const answered = async (count: number) => {
+			for (let i = 0; i < 100 && seen.length < count; i++)
+				await new Promise((r) => setTimeout(r, 10));
+		};
+		await answered(1);
 		await savePlan(plan, db);
-		await new Promise((r) => setTimeout(r, 20));
+		await answered(2);
 		await deletePlan(plan.date, db);
-		await new Promise((r) => setTimeout(r, 20));
+		await answered(3);
 		sub.unsubscribe();
 		expect(seen).toEqual([undefined, 2, undefined]);
 	});

@@ -26,6 +26,8 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^not a valid RRULE: (.*)$/, (x) => m.admin_problem_rrule_invalid({ detail: x[1] })],
 	[/^not valid opening_hours: (.*)$/, (x) => m.admin_problem_opening_hours({ detail: x[1] })],
 	[/^"(.*)" is already used$/, (x) => m.admin_problem_taken({ value: x[1] })],
+	[/^unknown venue$/, () => m.admin_problem_unknown_venue()],
+	[/^too many cells$/, () => m.admin_problem_too_many_cells()],
 	[/^count$/, () => m.admin_problem_count()],
 	[/^until$/, () => m.admin_problem_until()],
 	[/^until before start$/, () => m.admin_problem_until_before_start()],
@@ -61,4 +63,38 @@ export function problemsAt(problems: FieldProblem[] | undefined, path: string, n
 	return (problems ?? [])
 		.filter((p) => p.path === path || (nested && p.path.startsWith(`${path}.`)))
 		.map((p) => problemText(p.message));
+}
+
+const fileProblems: [RegExp, (match: RegExpExecArray) => string][] = [
+	[/^not a text file$/, () => m.admin_file_not_text()],
+	[/^not UTF-8$/, () => m.admin_file_not_utf8()],
+	[/^too large$/, () => m.admin_file_too_large()],
+	[/^the file is empty$/, () => m.admin_file_empty()],
+	[/^the file has no rows$/, () => m.admin_file_no_rows()],
+	[
+		/^line (\d+): a quoted field is never closed$/,
+		(x) => m.admin_file_unclosed_quote({ line: x[1] })
+	],
+	[
+		/^line (\d+): unexpected text after a closing quote$/,
+		(x) => m.admin_file_text_after_quote({ line: x[1] })
+	]
+];
+
+/** Why a whole file was refused, in the console's language (several reasons joined by "; "). */
+export function fileProblemText(message: string): string {
+	return message
+		.split('; ')
+		.map((part) => {
+			const missing = /^missing columns: (.*)$/.exec(part);
+			if (missing) return m.admin_file_missing_columns({ columns: missing[1] });
+			const unknown = /^unknown columns: (.*)$/.exec(part);
+			if (unknown) return m.admin_file_unknown_columns({ columns: unknown[1] });
+			for (const [pattern, text] of fileProblems) {
+				const match = pattern.exec(part);
+				if (match) return text(match);
+			}
+			return part;
+		})
+		.join('；');
 }

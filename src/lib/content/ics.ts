@@ -9,7 +9,7 @@ import { addDays, shanghaiZone } from './time';
  * constant. Writing it here, rather than reading a zone file from disk, lets the same function
  * run in the browser (add to calendar works offline) and keeps a zone table out of the bundle.
  */
-const shanghaiVtimezone = [
+export const shanghaiVtimezone = [
 	'BEGIN:VTIMEZONE',
 	`TZID:${shanghaiZone}`,
 	`X-LIC-LOCATION:${shanghaiZone}`,
@@ -27,7 +27,8 @@ export function eventUid(event: Pick<Event, 'id'>): string {
 	return `${event.id}@taibai-lake-guide`;
 }
 
-function wallClock(t: string): TZDate {
+/** A Shanghai wall-clock time (or date) as a zoned date for ical-generator. */
+export function wallClock(t: string): TZDate {
 	const [date, time = '00:00'] = t.split('T');
 	const [y, m, d] = date.split('-').map(Number);
 	const [hh, mm] = time.split(':').map(Number);

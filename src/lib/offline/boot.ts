@@ -1,13 +1,15 @@
 import { dev } from '$app/environment';
 import { useLocalSource } from '$lib/content-source';
-import { localSource } from './local-source';
 import { startSync } from './scheduler';
 import { requestPersistence } from './storage';
 import { registerWorker } from './worker';
 
 /** Pages read from the phone's mirror from now on (when it has one). */
 export function installLocalSource(): void {
-	useLocalSource(localSource);
+	// Loaded on first use: the views and their libraries are only needed once a page reads the mirror.
+	useLocalSource(async (name, lang, params) =>
+		(await import('./local-source')).localSource(name, lang, params)
+	);
 }
 
 let started = false;

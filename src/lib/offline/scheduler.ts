@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { guideDb, type SyncMeta } from './db';
 import type { SavedChange } from './saved-changes';
 import { offlineStatus } from './status.svelte';
-import { SyncError, syncExclusive } from './sync';
+import { runSync } from './sync-client';
+import { SyncError } from './sync-error';
 
 const fifteenMinutes = 15 * 60_000;
 // Retries after a failure: quick at first (a flaky signal), then no more often than the schedule.
@@ -23,7 +24,7 @@ export function startSync(onRevision: (revision: number) => void): () => void {
 		if (!navigator.onLine) return;
 		offlineStatus.syncing = true;
 		try {
-			const outcome = await syncExclusive(db);
+			const outcome = await runSync();
 			failures = 0;
 			offlineStatus.error = null;
 			if (outcome.status === 'updated' && outcome.result.saved.length) {

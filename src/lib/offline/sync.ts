@@ -1,19 +1,12 @@
 import { feedPayload } from '$lib/content/schemas';
 import { guideDb, type GuideDb } from './db';
 import { applyPayload, readSyncMeta, type ApplyResult } from './mirror';
+import { SyncError } from './sync-error';
+
+export { SyncError };
 
 export type SyncResult =
 	{ status: 'updated'; result: ApplyResult } | { status: 'unchanged' } | { status: 'busy' };
-
-export class SyncError extends Error {
-	constructor(
-		message: string,
-		readonly retryable = true
-	) {
-		super(message);
-		this.name = 'SyncError';
-	}
-}
 
 /**
  * One sync: the full snapshot the first time, then the delta since the mirror's revision,

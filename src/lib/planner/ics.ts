@@ -1,7 +1,7 @@
-import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { shanghaiVtimezone, wallClock } from '$lib/content/ics';
 import { pick, type Language } from '$lib/content/localized';
-import { addMinutes, shanghaiZone, type LocalDateTime } from '$lib/content/time';
+import { addMinutes, shanghaiZone } from '$lib/content/time';
 import type { DayPlan } from './day';
 import { itemKey } from './plan';
 
@@ -12,25 +12,6 @@ import { itemKey } from './plan';
  * and the item, so exporting the plan again updates the entries in a calendar rather than
  * duplicating them.
  */
-const shanghaiVtimezone = [
-	'BEGIN:VTIMEZONE',
-	`TZID:${shanghaiZone}`,
-	`X-LIC-LOCATION:${shanghaiZone}`,
-	'BEGIN:STANDARD',
-	'TZOFFSETFROM:+0800',
-	'TZOFFSETTO:+0800',
-	'TZNAME:CST',
-	'DTSTART:19700101T000000',
-	'END:STANDARD',
-	'END:VTIMEZONE'
-].join('\r\n');
-
-function wallClock(t: LocalDateTime): TZDate {
-	const [date, time] = t.split('T');
-	const [y, m, d] = date.split('-').map(Number);
-	const [hh, mm] = time.split(':').map(Number);
-	return new TZDate(y, m - 1, d, hh, mm, shanghaiZone);
-}
 
 export function planEntryUid(date: string, key: string): string {
 	return `plan-${date}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}@taibai-lake-guide`;

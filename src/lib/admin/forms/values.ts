@@ -22,9 +22,10 @@ export function optionalTextInput(value: LocalizedValue) {
 	return value.zh.trim() || value.en.trim() ? textInput(value) : undefined;
 }
 
+/** A text field; browsers send a textarea's line breaks as CRLF, stored here as plain LF. */
 export const str = (form: FormData, name: string) => {
 	const value = form.get(name);
-	return typeof value === 'string' ? value : '';
+	return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
 };
 
 export const localizedFrom = (form: FormData, name: string): LocalizedValue => ({

@@ -12,7 +12,8 @@ export type AuditAction =
 	| 'user.disable'
 	| 'user.enable'
 	| 'user.role'
-	| 'user.password';
+	| 'user.password'
+	| 'holidays.publish';
 
 export interface AuditEntry {
 	id: number;

@@ -10,6 +10,7 @@ const rules: { prefix: string; access: 'anyone' | Role }[] = [
 	{ prefix: '/admin/language', access: 'anyone' },
 	{ prefix: '/admin/users', access: 'admin' },
 	{ prefix: '/admin/audit', access: 'admin' },
+	{ prefix: '/admin/holidays', access: 'admin' },
 	{ prefix: '/api/admin/users', access: 'admin' },
 	{ prefix: '/admin', access: 'editor' },
 	{ prefix: '/api/admin', access: 'editor' }

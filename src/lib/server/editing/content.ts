@@ -87,6 +87,26 @@ export function contentEditor(store: Store, user: User) {
 			});
 		},
 
+		/** Creates several records in one transaction: all of them, or (on any error) none. */
+		async createMany(type: ContentType, inputs: unknown[]): Promise<Stored[]> {
+			return inTransaction(async (trx) => {
+				const created: Stored[] = [];
+				for (const input of inputs) {
+					const record = await repo(trx, type).create(input);
+					await auditRepository(trx.db).record({
+						userId: user.id,
+						action: 'create',
+						entityType: type,
+						entityId: record.id,
+						version: record.version,
+						changes: diffRecords(undefined, record)
+					});
+					created.push(record);
+				}
+				return created;
+			});
+		},
+
 		/** Saves an edited record over `version`; refused with an EditConflict if it moved on. */
 		async save(type: ContentType, id: string, input: unknown, version: number): Promise<Stored> {
 			return explained(type, id, version, () =>

@@ -13,6 +13,7 @@ export const load = (async ({ url }) => {
 	const page = paged(filterEvents(events, query), query.page);
 	return {
 		deleted: url.searchParams.get('deleted'),
+		imported: Number(url.searchParams.get('imported')) || 0,
 		query,
 		statuses: eventStatuses,
 		categories: eventCategories,

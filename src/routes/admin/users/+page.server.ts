@@ -86,7 +86,7 @@ export const actions = {
 				changes: [{ path: 'role', before: user.role, after: what }]
 			});
 		} else {
-			return fail(400, { change: 'unknown' });
+			return fail(400, { change: 'invalid' });
 		}
 		return { changed: user.email };
 	}
