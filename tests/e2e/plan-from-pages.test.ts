@@ -41,7 +41,7 @@ test('places, events and tours are saved from their cards and listed in the plan
 }) => {
 	await page.goto('/en/venues');
 	await ready(page);
-	const place = page.getByRole('button', { name: 'Save Jizhou Old Street' });
+	const place = page.getByRole('button', { name: 'Save Jizhou Old Street', exact: true });
 	await expect(place).toBeEnabled();
 	await place.click();
 	await expect(place).toHaveAttribute('aria-pressed', 'true');
