@@ -1,3 +1,4 @@
+import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { startApp } from '$lib/server/app';
@@ -8,6 +9,8 @@ import { language } from '$lib/server/hooks/language';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 
 export const init: ServerInit = async () => {
+	// Writing the offline shell at build time starts the server too: a build never opens a database.
+	if (building) return;
 	try {
 		await startApp();
 	} catch (error) {

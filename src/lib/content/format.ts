@@ -73,9 +73,9 @@ export function formatDayTime(t: LocalDateTime, lang: Language): string {
 /** 1.2 公里 / 1.2 km, or metres under one kilometre. */
 export function formatDistance(metres: number, lang: Language): string {
 	if (metres < 1000) return lang === 'en' ? `${Math.round(metres)} m` : `${Math.round(metres)} 米`;
-	const km = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-		maximumFractionDigits: 1
-	}).format(metres / 1000);
+	// One decimal with a point is how both languages write it; Intl.NumberFormat would say the
+	// same but costs a phone tens of milliseconds to create on first use, on every tour page.
+	const km = String(Math.round(metres / 100) / 10);
 	return lang === 'en' ? `${km} km` : `${km} 公里`;
 }
 

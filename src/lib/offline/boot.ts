@@ -14,18 +14,22 @@ export function installLocalSource(): void {
 
 let started = false;
 
+/** Gives the browser a turn (input, paint) between start-up steps, so none is one long task. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Starts the offline layer once per page: local reads, sync, the service worker, persistence. */
-export function startOffline(onRevision: () => void): void {
+export async function startOffline(onRevision: () => void): Promise<void> {
 	if (started) return;
 	started = true;
 	installLocalSource();
-	let first = true;
-	startSync(() => {
-		// The first observation is the mirror as it was; only later moves are news for the page.
-		if (first) first = false;
-		else onRevision();
+	startSync((_revision, previous) => {
+		// Filling an empty mirror brings nothing the server-rendered page lacks: it was rendered
+		// moments ago from the same content. Later moves are edits the open page must show.
+		if (previous > 0) onRevision();
 	});
+	await nextTask();
 	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
 	if (!dev) registerWorker();
+	await nextTask();
 	void requestPersistence();
 }

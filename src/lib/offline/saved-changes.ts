@@ -1,5 +1,5 @@
 import type { Event } from '$lib/content/schemas';
-import type { Favourite } from './db';
+import { guideDb, type Favourite } from './db';
 
 export interface SavedChange {
 	id: string;
@@ -36,4 +36,23 @@ export function savedChanges(
 		}
 	}
 	return changes;
+}
+
+/** The visitor has read the news: remember the new state of those events as seen. */
+export async function dismissSavedChanges(): Promise<void> {
+	const db = guideDb();
+	await db.transaction('rw', [db.meta, db.favourites, db.events], async () => {
+		const notice = ((await db.meta.get('notice'))?.value as SavedChange[] | undefined) ?? [];
+		for (const change of notice) {
+			const event = await db.events.get(change.id);
+			const favourite = await db.favourites.get(['events', change.id] as never);
+			if (favourite && event) {
+				await db.favourites.put({
+					...favourite,
+					seen: { title: favourite.seen.title, start: event.start, status: event.status }
+				});
+			}
+		}
+		await db.meta.delete('notice');
+	});
 }

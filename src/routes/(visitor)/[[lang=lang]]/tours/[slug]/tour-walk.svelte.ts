@@ -43,15 +43,15 @@ export class TourWalk {
 	connect(): () => void {
 		let closed = false;
 		let unsubscribe = () => {};
-		import('$lib/offline/visited-stops').then(({ visitedStops }) => {
+		// Asked of the mirror's worker, so opening a tour never loads Dexie on the page.
+		import('$lib/offline/mirror-client').then(({ watch }) => {
 			if (closed) return;
-			const subscription = visitedStops(this.tourId).subscribe((stops) => {
+			unsubscribe = watch('visitedStops', this.tourId, (stops) => {
 				this.visited = stops;
 				this.ready = true;
 				// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
 				if (this.finished) this.stop();
 			});
-			unsubscribe = () => subscription.unsubscribe();
 		});
 		return () => {
 			closed = true;
@@ -93,13 +93,13 @@ export class TourWalk {
 	}
 
 	async tick(stop: number, visited: boolean): Promise<void> {
-		const { setStopVisited } = await import('$lib/offline/visited-stops');
-		await setStopVisited(this.tourId, stop, visited);
+		const { command } = await import('$lib/offline/mirror-client');
+		await command('setStopVisited', { tourId: this.tourId, stop, visited });
 	}
 
 	async clear(): Promise<void> {
-		const { clearVisitedStops } = await import('$lib/offline/visited-stops');
-		await clearVisitedStops(this.tourId);
+		const { command } = await import('$lib/offline/mirror-client');
+		await command('clearVisitedStops', this.tourId);
 	}
 
 	#clearWatch(): void {
