@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { visitorPrecache } from './scripts/console-only-assets.js';
 
 // Changes with every build, so the offline shell is re-downloaded whenever the app changes.
 const buildId = new Date().toISOString();
@@ -30,7 +31,9 @@ export default defineConfig({
 				globPatterns: ['client/**/*.{js,css,svg,png,webp,woff2,webmanifest}'],
 				globIgnores: ['**/screenshots/**', '**/og-image.png'],
 				// The adapter writes the shell after the worker is built, so no glob can see it.
-				additionalManifestEntries: [{ url: '/shell.html', revision: buildId }]
+				additionalManifestEntries: [{ url: '/shell.html', revision: buildId }],
+				// Visitors never run the editor console offline: leave its code out of their download.
+				manifestTransforms: [visitorPrecache]
 			},
 			devOptions: { enabled: false }
 		})
@@ -42,6 +45,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		// Checks the PostgreSQL the database suites also run against (or reports that they did not).
+		globalSetup: ['tests/helpers/postgres-global-setup.ts'],
 		// CI shares two cores with a browser and a build; database-backed tests need headroom.
 		testTimeout: 20_000,
 		// Opening hours and recurrence must not depend on the machine's zone; tests set TZ themselves.

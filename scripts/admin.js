@@ -6,15 +6,16 @@
 //   npm run admin -- list
 //
 // `--password-stdin` reads the password from standard input instead of prompting (for scripts).
-// The database must exist: start the server once (`npm start`) so migrations have run. The
-// password hashing is the server's own (src/lib/server/auth/password.js), not a copy.
-import SQLite from 'better-sqlite3';
+// DATABASE_URL selects SQLite or PostgreSQL, as for the server. The database must exist: start the
+// server once (`npm start`) so migrations have run. The password hashing is the server's own
+// (src/lib/server/auth/password.js), not a copy.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isEmail, newUserId, normalizeEmail, roles } from '../src/lib/server/auth/accounts.js';
 import { hashPassword, minPasswordLength } from '../src/lib/server/auth/password.js';
+import { openSqlClient } from './sql-client.js';
 
 const root = new URL('..', import.meta.url).pathname;
 if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
@@ -36,14 +37,9 @@ const { positionals, values } = parseArgs({
 const [command] = positionals;
 
 const url = process.env.DATABASE_URL || 'file:data/taibai.sqlite';
-const path = url.startsWith('file:') ? url.slice('file:'.length) : url;
-if (path === ':memory:' || !existsSync(path)) {
-	fail(`no database at ${path}. Start the server once (npm start) so it is created and migrated.`);
-}
-const db = new SQLite(path);
-db.pragma('busy_timeout = 5000');
-db.pragma('foreign_keys = ON');
-if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'users'").get()) {
+// SQLite or PostgreSQL, whichever DATABASE_URL names, as for the server.
+const db = await openSqlClient(url, fail);
+if (!(await db.hasTable('users'))) {
 	fail('the database has no accounts table yet. Start the server once so migrations run.');
 }
 
@@ -83,11 +79,12 @@ async function newPassword() {
 	return hashPassword(password);
 }
 
-function account(email) {
+async function account(email) {
 	if (!email) fail('--email is required');
-	const row = db
-		.prepare('select id, email, role from users where email = ?')
-		.get(normalizeEmail(email));
+	const row = await db.get(
+		'select id, email, role from users where email = ?',
+		normalizeEmail(email)
+	);
 	if (!row) fail(`no account with the email ${email}`);
 	return row;
 }
@@ -99,44 +96,51 @@ switch (command) {
 		const name = (values.name ?? '').trim();
 		if (!name) fail('--name is required');
 		if (!roles.includes(values.role)) fail(`--role must be one of ${roles.join(', ')}`);
-		if (db.prepare('select 1 from users where email = ?').get(email)) {
+		if (await db.get('select 1 from users where email = ?', email)) {
 			fail(`an account with the email ${email} already exists`);
 		}
 		const hash = await newPassword();
-		db.prepare(
+		await db.run(
 			`insert into users (id, email, name, role, password_hash, created_at, disabled)
-			 values (?, ?, ?, ?, ?, ?, 0)`
-		).run(newUserId(), email, name, values.role, hash, new Date().toISOString());
+			 values (?, ?, ?, ?, ?, ?, 0)`,
+			newUserId(),
+			email,
+			name,
+			values.role,
+			hash,
+			new Date().toISOString()
+		);
 		console.log(`Created ${values.role} ${email}.`);
 		break;
 	}
 	case 'password': {
-		const user = account(values.email);
+		const user = await account(values.email);
 		const hash = await newPassword();
-		db.transaction(() => {
-			db.prepare('update users set password_hash = ? where id = ?').run(hash, user.id);
-			db.prepare('delete from sessions where user_id = ?').run(user.id);
-		})();
+		await db.transaction(async () => {
+			await db.run('update users set password_hash = ? where id = ?', hash, user.id);
+			await db.run('delete from sessions where user_id = ?', user.id);
+		});
 		console.log(`Changed the password of ${user.email}; their sessions have ended.`);
 		break;
 	}
 	case 'disable':
 	case 'enable': {
-		const user = account(values.email);
-		db.transaction(() => {
-			db.prepare('update users set disabled = ? where id = ?').run(
+		const user = await account(values.email);
+		await db.transaction(async () => {
+			await db.run(
+				'update users set disabled = ? where id = ?',
 				command === 'disable' ? 1 : 0,
 				user.id
 			);
-			if (command === 'disable') db.prepare('delete from sessions where user_id = ?').run(user.id);
-		})();
+			if (command === 'disable') await db.run('delete from sessions where user_id = ?', user.id);
+		});
 		console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.email}.`);
 		break;
 	}
 	case 'list': {
-		for (const row of db
-			.prepare('select email, name, role, disabled from users order by email')
-			.all()) {
+		for (const row of await db.all(
+			'select email, name, role, disabled from users order by email'
+		)) {
 			console.log(
 				`${row.email}\t${row.role}\t${row.disabled ? 'disabled' : 'active'}\t${row.name}`
 			);
@@ -148,4 +152,4 @@ switch (command) {
 			'usage: npm run admin -- create|password|disable|enable|list [--email E] [--name N] [--role admin|editor] [--password-stdin]'
 		);
 }
-db.close();
+await db.close();

@@ -13,6 +13,8 @@ if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
 }
+// Editors upload photos of up to 10 MB; adapter-node refuses request bodies over 512 kB by default.
+process.env.BODY_SIZE_LIMIT ??= '12M';
 const inputs = ['src', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 const output = join(root, 'build', 'index.js');
 

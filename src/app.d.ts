@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** The signed-in editor or admin on console paths (set by hooks/auth.ts), else null. */
 			user: User | null;
+			/** This request's id, in its log line and any error line (set by hooks/observe.ts). */
+			requestId: string;
 		}
 	}
 }

@@ -124,7 +124,7 @@ test('every console page opens for exactly the roles meant to see it', async () 
 			[`/admin/${t}/new`, 'editor'],
 			[`/admin/${t}/${ids[t]}`, 'editor']
 		]),
-		[`/admin/preview/events/${ids.events}?lang=en`, 'editor'],
+		...types.map((t): [string, 'editor'] => [`/admin/preview/${t}/${ids[t]}?lang=en`, 'editor']),
 		['/admin/import', 'editor'],
 		['/admin/import/template.csv', 'editor'],
 		['/admin/users', 'admin'],
@@ -160,7 +160,9 @@ test('anonymous form posts and endpoint calls are sent to the login page and cha
 			[`/admin/${t}/${ids[t]}?/save`, { ...body[t](), version: '1' }],
 			[`/admin/${t}/${ids[t]}?/publish`, { version: '1' }],
 			[`/admin/${t}/${ids[t]}?/unpublish`, { version: '1' }],
-			[`/admin/${t}/${ids[t]}?/delete`, { version: '1', confirm: 'yes' }]
+			[`/admin/${t}/${ids[t]}?/delete`, { version: '1', confirm: 'yes' }],
+			[`/admin/${t}/${ids[t]}?/image`, { version: '1', 'alt.zh': '图' }],
+			[`/admin/${t}/${ids[t]}?/removeImage`, { version: '1', index: '0' }]
 		]),
 		[`/admin/events/${ids.events}?/cancel`, { version: '1', 'statusReason.zh': '测试' }],
 		['/admin/import?/preview', { festivalId: ids.festivals, csv: programme() }],

@@ -1,11 +1,18 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { request, type APIRequestContext } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 /** The browser tests' database (see playwright.config.ts), read directly to prove what changed. */
 export const e2eDatabase = 'test-results/e2e-data/e2e.sqlite';
 
 export const demo = { email: 'demo@taibai.example', password: 'taibai-demo-2026' };
+
+/** Photo files the test server has stored (its media directory is made at the first upload). */
+export function mediaFiles(): string[] {
+	const dir = 'test-results/e2e-data/media';
+	return existsSync(dir) ? readdirSync(dir) : [];
+}
 
 /** Creates an account with the documented command, as an operator would on the server. */
 export function createAccount(
@@ -115,4 +122,27 @@ export function userRow(email: string): { id: string; role: string; disabled: nu
 	} finally {
 		db.close();
 	}
+}
+
+/** A desktop console tab, logged in through the login page (map tiles refused: no network). */
+export async function openConsole(
+	browser: Browser,
+	who: { email: string; password: string }
+): Promise<Page> {
+	const context = await browser.newContext({
+		baseURL: serverURL,
+		viewport: { width: 1280, height: 900 },
+		locale: 'zh-CN'
+	});
+	await context.route(/tile\.openstreetmap\.org|tianditu\.gov\.cn|tiles\.example\.test/, (route) =>
+		route.abort()
+	);
+	const page = await context.newPage();
+	await page.goto('/admin/events');
+	await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Fevents$/);
+	await page.getByLabel('邮箱').fill(who.email);
+	await page.getByLabel('密码').fill(who.password);
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).toHaveURL(/\/admin\/events$/);
+	return page;
 }

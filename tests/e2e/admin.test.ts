@@ -1,6 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
-import { createAccount, databaseState, demo, serverURL } from './admin-helpers';
+import {
+	createAccount,
+	databaseState,
+	demo,
+	mediaFiles,
+	openConsole,
+	serverURL
+} from './admin-helpers';
 
 /** The editor console in Chromium, as the bureau's editors use it on a desktop. */
 const editor = { email: 'li@bureau.example', password: 'lakeside editor 2026', name: '编辑小李' };
@@ -12,22 +19,7 @@ const token = () => `${Date.now().toString(36).slice(-4)}${++serial}`;
 
 test.beforeAll(() => createAccount(editor.email, 'editor', editor.password, editor.name));
 
-async function consolePage(browser: Browser, who = editor): Promise<Page> {
-	const context = await browser.newContext({
-		baseURL: serverURL,
-		viewport: { width: 1280, height: 900 },
-		locale: 'zh-CN'
-	});
-	await context.route(/tile\.openstreetmap\.org|tianditu\.gov\.cn/, (route) => route.abort());
-	const page = await context.newPage();
-	await page.goto('/admin/events');
-	await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Fevents$/);
-	await page.getByLabel('邮箱').fill(who.email);
-	await page.getByLabel('密码').fill(who.password);
-	await page.getByRole('button', { name: '登录' }).click();
-	await expect(page).toHaveURL(/\/admin\/events$/);
-	return page;
-}
+const consolePage = (browser: Browser, who = editor): Promise<Page> => openConsole(browser, who);
 
 /** Fills the new-event form with a valid event starting tomorrow evening. */
 async function fillNewEvent(page: Page, title: string, options: { slug?: string } = {}) {
@@ -335,7 +327,7 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 		// Choices made before the page is interactive would be reset by hydration.
 		await page.waitForLoadState('networkidle');
 		await page.getByLabel('节庆').selectOption({ index: 1 });
-		await page.getByLabel('CSV 文件（UTF-8）').setInputFiles({
+		await page.getByLabel('CSV 或 ICS 文件（UTF-8）').setInputFiles({
 			name: 'programme.csv',
 			mimeType: 'text/csv',
 			buffer: Buffer.from(content, 'utf8')
@@ -362,4 +354,67 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 	await upload('name;date\nsomething;tomorrow');
 	await expect(page.getByRole('alert')).toContainText('无法导入这个文件：缺少列');
 	await page.context().close();
+});
+
+test('an editor adds a venue photo: it needs alt text, is checked by content, and visitors get metadata-free WebP renditions cached for good', async ({
+	page: visitor,
+	browser
+}) => {
+	const sharp = (await import('sharp')).default;
+	const photo = await sharp({
+		create: { width: 1400, height: 900, channels: 3, background: '#2b86b8' }
+	})
+		.jpeg()
+		.withExif({ IFD0: { Make: 'TestCam' } })
+		.toBuffer();
+	const page = await consolePage(browser);
+	// Other tests may have stored photos already: what matters is that a refusal adds none.
+	const stored = mediaFiles();
+	await page.goto('/admin/venues?q=jining-library');
+	await page.getByRole('link', { name: '济宁市图书馆' }).click();
+	await page.waitForLoadState('networkidle');
+	const panel = page.getByRole('region', { name: '照片' });
+	const choose = (name: string, buffer: Buffer, mimeType = 'image/jpeg') =>
+		panel.getByLabel(/JPEG、PNG 或 WebP/).setInputFiles({ name, mimeType, buffer });
+
+	// A text file with a photo's name is refused, whatever it claims to be.
+	await choose('lake.jpg', Buffer.from('not really a photo'));
+	await panel.getByLabel(/图片说明.*中文/).fill('图书馆外景');
+	await panel.getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('alert')).toHaveText('这不是 JPEG、PNG 或 WebP 图片。');
+
+	// Without alt text the server refuses it too (the browser's own check bypassed here).
+	await choose('library.jpg', photo);
+	const altZh = page.getByRole('region', { name: '照片' }).getByLabel(/图片说明.*中文/);
+	await altZh.fill('');
+	await altZh.evaluate((input) => input.removeAttribute('required'));
+	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('alert')).toHaveText('请用中文描述图片内容（供读屏软件使用）。');
+	expect(mediaFiles()).toEqual(stored);
+
+	await choose('library.jpg', photo);
+	await page
+		.getByRole('region', { name: '照片' })
+		.getByLabel(/图片说明.*中文/)
+		.fill('济宁市图书馆外景');
+	await page
+		.getByRole('region', { name: '照片' })
+		.getByLabel(/图片说明.*English/)
+		.fill('The Jining Library');
+	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await expect(page.getByRole('img', { name: '济宁市图书馆外景' })).toBeVisible();
+	await page.context().close();
+
+	await visitor.goto('/en/venues/jining-library');
+	const img = visitor.getByRole('img', { name: 'The Jining Library' });
+	await expect(img).toBeVisible();
+	const srcset = (await img.getAttribute('srcset')) ?? '';
+	expect(srcset).toMatch(
+		/\/media\/[a-f0-9]{20}-480\.webp 480w, \/media\/[a-f0-9]{20}-960\.webp 960w, \/media\/[a-f0-9]{20}-1400\.webp 1400w/
+	);
+	const response = await visitor.request.get(srcset.split(' ')[0]);
+	expect(response.headers()['content-type']).toBe('image/webp');
+	expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+	expect((await sharp(await response.body()).metadata()).exif).toBeUndefined();
 });

@@ -1,9 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe } from 'vitest';
 import { openStore, type Store } from '$lib/server/store';
 import type { EventInput, VenueInput } from '$lib/content/schemas';
 
 /** A fresh, migrated, empty store in memory. */
 export function testStore(): Promise<Store> {
 	return openStore(':memory:');
+}
+
+/**
+ * The PostgreSQL database the suites run against, if any (`.ci/run` starts one and sets it; see the
+ * README). Tests never touch its public schema: each store gets a schema of its own.
+ */
+export const postgresUrl = process.env.TEST_DATABASE_URL_PG || undefined;
+
+/** Why the PostgreSQL suites did not run, shown as their name in the test report. */
+export const postgresNotRun =
+	'on PostgreSQL — NOT RUN: TEST_DATABASE_URL_PG is not set (see README, "Tests on PostgreSQL")';
+
+/** A URL whose connections use `schema` for every unqualified table name. */
+export function withSearchPath(url: string, schema: string): string {
+	const u = new URL(url);
+	u.searchParams.set('options', `-c search_path=${schema}`);
+	return u.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: postgresUrl });
+	await client.connect();
+	try {
+		return await work(client);
+	} finally {
+		await client.end();
+	}
+}
+
+/** A new empty schema in the test database, with a URL pointing into it and a way to drop it. */
+export async function freshPostgresSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
+	if (!postgresUrl) throw new Error('TEST_DATABASE_URL_PG is not set');
+	const schema = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+	await admin((c) => c.query(`create schema ${schema}`));
+	return {
+		url: withSearchPath(postgresUrl, schema),
+		drop: () => admin((c) => c.query(`drop schema ${schema} cascade`)).then(() => undefined)
+	};
+}
+
+/** A fresh, migrated, empty store in its own PostgreSQL schema; closing it drops the schema. */
+export async function testPostgresStore(): Promise<Store> {
+	const { url, drop } = await freshPostgresSchema();
+	const store = await openStore(url, { poolSize: 4 });
+	return {
+		...store,
+		close: async () => {
+			await store.db.destroy();
+			await drop();
+		}
+	};
+}
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * Declares a suite once per database: on SQLite always, on PostgreSQL when TEST_DATABASE_URL_PG is
+ * set. Without it the PostgreSQL copy is reported under a name that says it was not run, and the
+ * global setup prints why (and fails instead when CI requires PostgreSQL).
+ */
+export function describeEachDialect(
+	body: (open: () => Promise<Store>, dialect: DialectName) => void
+): void {
+	describe('on SQLite', () => body(testStore, 'sqlite'));
+	describe.skipIf(!postgresUrl)(postgresUrl ? 'on PostgreSQL' : postgresNotRun, () =>
+		body(testPostgresStore, 'postgres')
+	);
 }
 
 let counter = 0;
@@ -40,5 +110,31 @@ export function eventInputFixture(overrides: Partial<EventInput> = {}): EventInp
 		category: 'performance',
 		price: { free: true },
 		...overrides
+	};
+}
+
+/**
+ * Two "app servers" on one database. PostgreSQL: two stores with separate connection pools on one
+ * fresh schema. SQLite is one writer process by design, so both servers share its store.
+ */
+export async function twoServers(
+	open: () => Promise<Store>,
+	dialect: DialectName
+): Promise<{ a: Store; b: Store; close: () => Promise<void> }> {
+	if (dialect === 'sqlite') {
+		const store = await open();
+		return { a: store, b: store, close: () => store.close() };
+	}
+	const schema = await freshPostgresSchema();
+	const a = await openStore(schema.url, { poolSize: 6 });
+	const b = await openStore(schema.url, { poolSize: 6 });
+	return {
+		a,
+		b,
+		close: async () => {
+			await a.close();
+			await b.close();
+			await schema.drop();
+		}
 	};
 }

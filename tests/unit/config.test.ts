@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '$lib/server/config';
 
 describe('configuration', () => {
+	it('selects PostgreSQL by a postgres:// or postgresql:// URL', () => {
+		for (const url of ['postgres://u:p@db:5432/taibai', 'postgresql://db/taibai']) {
+			expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+		}
+		expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+	});
+
 	it('has working defaults for a fresh machine', () => {
 		expect(loadConfig({})).toMatchObject({
 			DATABASE_URL: 'file:data/taibai.sqlite',
@@ -19,6 +26,8 @@ describe('configuration', () => {
 
 	it('refuses a database address it cannot use', () => {
 		expect(() => loadConfig({ DATABASE_URL: 'mysql://db/taibai' })).toThrow(/DATABASE_URL/);
+		expect(() => loadConfig({ DATABASE_URL: 'postgres://' })).toThrow(/DATABASE_URL/);
+		expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
 		expect(loadConfig({ DATABASE_URL: '/var/lib/taibai.sqlite' }).DATABASE_URL).toBe(
 			'/var/lib/taibai.sqlite'
 		);
@@ -44,5 +53,16 @@ describe('configuration', () => {
 
 	it('treats an empty variable as unset', () => {
 		expect(loadConfig({ SEED: '' }).SEED).toBe('auto');
+	});
+
+	it('keeps metrics off unless a port is given, and on loopback by default', () => {
+		expect(loadConfig({}).METRICS_PORT).toBeUndefined();
+		expect(loadConfig({ METRICS_PORT: '9464' })).toMatchObject({
+			METRICS_PORT: 9464,
+			METRICS_HOST: '127.0.0.1',
+			REQUEST_LOG: 'json'
+		});
+		expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+		expect(() => loadConfig({ REQUEST_LOG: 'verbose' })).toThrow(/REQUEST_LOG/);
 	});
 });

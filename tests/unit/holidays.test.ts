@@ -9,7 +9,7 @@ import { currentRevision } from '$lib/server/content/revision';
 import { buildFeed } from '$lib/server/feed/build';
 import { holidays2026 } from '$lib/server/seed/data/holidays';
 import type { Store } from '$lib/server/store';
-import { testStore } from '../helpers/store';
+import { describeEachDialect } from '../helpers/store';
 
 const year2027: HolidayYear = {
 	year: 2027,
@@ -69,28 +69,30 @@ describe('a year of the holiday calendar', () => {
 	});
 });
 
-describe('the holiday calendar in the store', () => {
-	let store: Store;
-	beforeEach(async () => {
-		store = await testStore();
-	});
-	afterEach(async () => {
-		await store.close();
-	});
+describeEachDialect((open) => {
+	describe('the holiday calendar in the store', () => {
+		let store: Store;
+		beforeEach(async () => {
+			store = await open();
+		});
+		afterEach(async () => {
+			await store.close();
+		});
 
-	it('publishes a new year through the revision, so the feed carries it to phones', async () => {
-		await store.holidays.save(holidays2026, 0);
-		const before = await currentRevision(store.db);
-		await store.holidays.save(year2027, 0);
-		expect(await currentRevision(store.db)).toBe(before + 1);
-		const delta = await buildFeed(store, before);
-		expect(delta.holidays.map((y) => y.year)).toEqual([2026, 2027]);
-	});
+		it('publishes a new year through the revision, so the feed carries it to phones', async () => {
+			await store.holidays.save(holidays2026, 0);
+			const before = await currentRevision(store.db);
+			await store.holidays.save(year2027, 0);
+			expect(await currentRevision(store.db)).toBe(before + 1);
+			const delta = await buildFeed(store, before);
+			expect(delta.holidays.map((y) => y.year)).toEqual([2026, 2027]);
+		});
 
-	it('refuses to overwrite a year someone else changed meanwhile', async () => {
-		await store.holidays.save(year2027, 0);
-		await expect(store.holidays.save(year2027, 0)).rejects.toThrow(ConflictError);
-		await expect(store.holidays.save(year2027, 1)).resolves.toMatchObject({ version: 2 });
+		it('refuses to overwrite a year someone else changed meanwhile', async () => {
+			await store.holidays.save(year2027, 0);
+			await expect(store.holidays.save(year2027, 0)).rejects.toThrow(ConflictError);
+			await expect(store.holidays.save(year2027, 1)).resolves.toMatchObject({ version: 2 });
+		});
 	});
 });
 

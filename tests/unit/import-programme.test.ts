@@ -12,127 +12,198 @@ import { currentRevision } from '$lib/server/content/revision';
 import { seedIfEmpty } from '$lib/server/seed';
 import type { Event, Festival, Venue } from '$lib/content/schemas';
 import type { Store } from '$lib/server/store';
-import { testStore } from '../helpers/store';
+import { describeEachDialect } from '../helpers/store';
 
-let store: Store;
-let user: User;
-let context: { festival: Festival; venues: Venue[]; existing: Event[] };
+describeEachDialect((open) => {
+	let store: Store;
+	let user: User;
+	let context: { festival: Festival; venues: Venue[]; existing: Event[] };
 
-beforeEach(async () => {
-	store = await testStore();
-	await seedIfEmpty(store, '2026-11-28');
-	user = await usersRepository(store.db).create({
-		email: 'importer@bureau.example',
-		name: 'Importer',
-		role: 'editor',
-		password: 'importer passphrase'
+	beforeEach(async () => {
+		store = await open();
+		await seedIfEmpty(store, '2026-11-28');
+		user = await usersRepository(store.db).create({
+			email: 'importer@bureau.example',
+			name: 'Importer',
+			role: 'editor',
+			password: 'importer passphrase'
+		});
+		context = {
+			festival: (await store.festivals.listAll())[0],
+			venues: await store.venues.listAll(),
+			existing: await store.events.listAll()
+		};
 	});
-	context = {
-		festival: (await store.festivals.listAll())[0],
-		venues: await store.venues.listAll(),
-		existing: await store.events.listAll()
+	afterEach(async () => {
+		await store.close();
+	});
+
+	const header = programmeColumns.join(',');
+	const row = (cells: Partial<Record<(typeof programmeColumns)[number], string>>) =>
+		programmeColumns.map((c) => cells[c] ?? '').join(',');
+	const good = {
+		title_zh: '开幕式',
+		summary_zh: '灯会开幕。',
+		venue: 'beihu-pavilion-square',
+		start: '2027-02-10 19:00',
+		end: '2027-02-10 20:30'
 	};
-});
-afterEach(async () => {
-	await store.close();
-});
 
-const header = programmeColumns.join(',');
-const row = (cells: Partial<Record<(typeof programmeColumns)[number], string>>) =>
-	programmeColumns.map((c) => cells[c] ?? '').join(',');
-const good = {
-	title_zh: '开幕式',
-	summary_zh: '灯会开幕。',
-	venue: 'beihu-pavilion-square',
-	start: '2027-02-10 19:00',
-	end: '2027-02-10 20:30'
-};
-
-describe('CSV', () => {
-	it('reads quotes, doubled quotes, commas and line breaks inside quotes, CRLF and a BOM', () => {
-		const rows = parseCsv('\uFEFFa,b\r\n"x, ""y""","line\nbreak"\r\n\r\nlast,');
-		expect(rows).toEqual([
-			{ line: 1, cells: ['a', 'b'] },
-			{ line: 2, cells: ['x, "y"', 'line\nbreak'] },
-			{ line: 5, cells: ['last', ''] }
-		]);
-	});
-});
-
-describe('importing a festival programme', () => {
-	it('offers a template with the exact columns whose example row is valid', () => {
-		const parsed = parseProgramme(programmeTemplate(), context);
-		expect(parsed.ok && parsed.rows.map((r) => r.problems)).toEqual([[]]);
-		expect(parseCsv(programmeTemplate())[0].cells).toEqual([...programmeColumns]);
-	});
-
-	it('reports every bad row with its problems by column and keeps the good rows', () => {
-		const csv = [
-			header,
-			row({ ...good, slug: 'opening-ceremony', title_en: 'Opening ceremony' }),
-			row({ ...good, title_zh: '', title_en: 'No Chinese title' }),
-			row({ ...good, start: '2027-02-31 19:00' }),
-			row({ ...good, venue: 'nowhere-hall' }),
-			row({ ...good, slug: 'opening-ceremony' }),
-			row({ ...good, end: '2027-02-10 18:00', free: 'no', price_zh: '¥30', price_cny: '30' })
-		].join('\n');
-		const parsed = parseProgramme(csv, context);
-		if (!parsed.ok) throw new Error(parsed.problem);
-		expect(
-			parsed.rows.map((r) => [r.line, r.problems.map((p) => `${p.path}: ${p.message}`)])
-		).toEqual([
-			[2, []],
-			[3, ['title_zh: Chinese text is required']],
-			[4, ['start: must be a date and time as YYYY-MM-DDTHH:mm', 'end: must be after the start']],
-			[5, ['venue: unknown venue']],
-			[6, ['slug: "opening-ceremony" is already used']],
-			[7, ['end: must be after the start']]
-		]);
-		expect(parsed.rows[0].input).toMatchObject({
-			status: 'draft',
-			festivalId: context.festival.id,
-			start: '2027-02-10T19:00',
-			description: { zh: '灯会开幕。' }
+	describe('CSV', () => {
+		it('reads quotes, doubled quotes, commas and line breaks inside quotes, CRLF and a BOM', () => {
+			const rows = parseCsv('\uFEFFa,b\r\n"x, ""y""","line\nbreak"\r\n\r\nlast,');
+			expect(rows).toEqual([
+				{ line: 1, cells: ['a', 'b'] },
+				{ line: 2, cells: ['x, "y"', 'line\nbreak'] },
+				{ line: 5, cells: ['last', ''] }
+			]);
 		});
 	});
 
-	it('refuses a malformed file whole, saying why', () => {
-		const refused = (csv: string) => {
-			const parsed = parseProgramme(csv, context);
-			return parsed.ok ? 'accepted' : parsed.problem;
-		};
-		expect(refused(`${header}\n${row(good)}\n"unclosed,quote`)).toBe(
-			'line 3: a quoted field is never closed'
-		);
-		expect(refused('title,when\n开幕式,明天')).toBe(
-			'missing columns: title_zh, summary_zh, venue, start, end; unknown columns: title, when'
-		);
-		expect(refused(header)).toBe('the file has no rows');
-		expect(refused('')).toBe('the file is empty');
-		expect(refused('PK\u0003\u0004\u0000\u0000binary')).toBe('not a text file');
-	});
+	describe('importing a festival programme', () => {
+		it('offers a template with the exact columns whose example row is valid', () => {
+			const parsed = parseProgramme(programmeTemplate(), context);
+			expect(parsed.ok && parsed.rows.map((r) => r.problems)).toEqual([[]]);
+			expect(parseCsv(programmeTemplate())[0].cells).toEqual([...programmeColumns]);
+		});
 
-	it('imports the valid rows as audited drafts in one transaction, or none of them', async () => {
-		const csv = [header, row({ ...good, slug: 'a-one' }), row({ ...good, slug: 'a-two' })].join(
-			'\n'
-		);
-		const parsed = parseProgramme(csv, context);
-		if (!parsed.ok) throw new Error(parsed.problem);
-		const inputs = parsed.rows.map((r) => r.input!);
-		const before = await currentRevision(store.db);
-		const created = await contentEditor(store, user).createMany('events', inputs);
-		expect(created.map((e) => [e.slug, e.status])).toEqual([
-			['a-one', 'draft'],
-			['a-two', 'draft']
-		]);
-		expect(await currentRevision(store.db)).toBe(before + 2);
-		expect(await auditRepository(store.db).count({ userId: user.id, action: 'create' })).toBe(2);
-		// A clash discovered while writing (someone took a slug meanwhile) rolls the whole import back.
-		const again = contentEditor(store, user).createMany('events', [
-			{ ...inputs[0], slug: 'a-three' },
-			inputs[1]
-		]);
-		await expect(again).rejects.toThrow(/already used/);
-		expect((await store.events.listAll()).some((e) => e.slug === 'a-three')).toBe(false);
+		it('reads a calendar file too: times in China time, venues by name, repeats and cancelled dates', () => {
+			const ics = [
+				'BEGIN:VCALENDAR',
+				'VERSION:2.0',
+				'BEGIN:VEVENT',
+				'UID:a@bureau',
+				'SUMMARY:灯谜会',
+				'DESCRIPTION:猜灯谜\\, 赢花灯。\\n第二段。',
+				'LOCATION:济宁市图书馆',
+				'DTSTART;TZID=Asia/Shanghai:20270210T190000',
+				'DTEND;TZID=Asia/Shanghai:20270210T203000',
+				'RRULE:FREQ=WEEKLY;COUNT=3',
+				'EXDATE;TZID=Asia/Shanghai:20270217T190000',
+				'CATEGORIES:灯谜,亲子',
+				'END:VEVENT',
+				'BEGIN:VEVENT',
+				'SUMMARY:晨跑',
+				'DESCRIPTION:沿湖慢跑',
+				'LOCATION:Beihu Pavilion Square',
+				'DTSTART:20270211T233000Z',
+				'DTEND:20270212T003000Z',
+				'END:VEVENT',
+				'BEGIN:VEVENT',
+				'SUMMARY:纽约时间',
+				'DESCRIPTION:时区不对',
+				'LOCATION:beihu-pavilion-square',
+				'DTSTART;TZID=America/New_York:20270210T190000',
+				'DTEND;TZID=America/New_York:20270210T200000',
+				'END:VEVENT',
+				'BEGIN:VEVENT',
+				'SUMMARY:找不到场馆',
+				'DESCRIPTION:简介',
+				'LOCATION:月球剧场',
+				'DTSTART:20270210T190000',
+				'DTEND:20270210T200000',
+				'END:VEVENT',
+				'END:VCALENDAR'
+			].join('\r\n');
+			const parsed = parseProgramme(ics, context);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			expect(parsed.rows.map((r) => r.problems.map((p) => `${p.path}: ${p.message}`))).toEqual([
+				[],
+				[],
+				[
+					'start: unsupported time zone America/New_York',
+					'end: unsupported time zone America/New_York'
+				],
+				['venue: unknown venue']
+			]);
+			expect(parsed.rows[0].input).toMatchObject({
+				title: { zh: '灯谜会' },
+				summary: { zh: '猜灯谜, 赢花灯。' },
+				description: { zh: '猜灯谜, 赢花灯。\n第二段。' },
+				start: '2027-02-10T19:00',
+				rrule: 'FREQ=WEEKLY;COUNT=3',
+				exdates: ['2027-02-17T19:00'],
+				tags: ['灯谜', '亲子']
+			});
+			// 23:30 UTC is 07:30 the next morning in Shanghai.
+			expect(parsed.rows[1].input).toMatchObject({
+				start: '2027-02-12T07:30',
+				end: '2027-02-12T08:30'
+			});
+			expect(parseProgramme('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x', context)).toEqual({
+				ok: false,
+				problem: 'not a complete calendar'
+			});
+		});
+
+		it('reports every bad row with its problems by column and keeps the good rows', () => {
+			const csv = [
+				header,
+				row({ ...good, slug: 'opening-ceremony', title_en: 'Opening ceremony' }),
+				row({ ...good, title_zh: '', title_en: 'No Chinese title' }),
+				row({ ...good, start: '2027-02-31 19:00' }),
+				row({ ...good, venue: 'nowhere-hall' }),
+				row({ ...good, slug: 'opening-ceremony' }),
+				row({ ...good, end: '2027-02-10 18:00', free: 'no', price_zh: '¥30', price_cny: '30' })
+			].join('\n');
+			const parsed = parseProgramme(csv, context);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			expect(
+				parsed.rows.map((r) => [r.line, r.problems.map((p) => `${p.path}: ${p.message}`)])
+			).toEqual([
+				[2, []],
+				[3, ['title_zh: Chinese text is required']],
+				[4, ['start: must be a date and time as YYYY-MM-DDTHH:mm', 'end: must be after the start']],
+				[5, ['venue: unknown venue']],
+				[6, ['slug: "opening-ceremony" is already used']],
+				[7, ['end: must be after the start']]
+			]);
+			expect(parsed.rows[0].input).toMatchObject({
+				status: 'draft',
+				festivalId: context.festival.id,
+				start: '2027-02-10T19:00',
+				description: { zh: '灯会开幕。' }
+			});
+		});
+
+		it('refuses a malformed file whole, saying why', () => {
+			const refused = (csv: string) => {
+				const parsed = parseProgramme(csv, context);
+				return parsed.ok ? 'accepted' : parsed.problem;
+			};
+			expect(refused(`${header}\n${row(good)}\n"unclosed,quote`)).toBe(
+				'line 3: a quoted field is never closed'
+			);
+			expect(refused('title,when\n开幕式,明天')).toBe(
+				'missing columns: title_zh, summary_zh, venue, start, end; unknown columns: title, when'
+			);
+			expect(refused(header)).toBe('the file has no rows');
+			expect(refused('')).toBe('the file is empty');
+			expect(refused('PK\u0003\u0004\u0000\u0000binary')).toBe('not a text file');
+		});
+
+		it('imports the valid rows as audited drafts in one transaction, or none of them', async () => {
+			const csv = [header, row({ ...good, slug: 'a-one' }), row({ ...good, slug: 'a-two' })].join(
+				'\n'
+			);
+			const parsed = parseProgramme(csv, context);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			const inputs = parsed.rows.map((r) => r.input!);
+			const before = await currentRevision(store.db);
+			const created = await contentEditor(store, user).createMany('events', inputs);
+			expect(created.map((e) => [e.slug, e.status])).toEqual([
+				['a-one', 'draft'],
+				['a-two', 'draft']
+			]);
+			expect(await currentRevision(store.db)).toBe(before + 2);
+			expect(await auditRepository(store.db).count({ userId: user.id, action: 'create' })).toBe(2);
+			// A clash discovered while writing (someone took a slug meanwhile) rolls the whole import back.
+			const again = contentEditor(store, user).createMany('events', [
+				{ ...inputs[0], slug: 'a-three' },
+				inputs[1]
+			]);
+			await expect(again).rejects.toThrow(/already used/);
+			expect((await store.events.listAll()).some((e) => e.slug === 'a-three')).toBe(false);
+		});
 	});
 });

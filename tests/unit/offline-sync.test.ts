@@ -145,6 +145,35 @@ describe('the sync engine', () => {
 		).toEqual(['cancelled', 'moved']);
 		expect(await db.favourites.count()).toBe(2);
 	});
+
+	it('flags a saved repeating event when one of its dates is cancelled, and only then', async () => {
+		await syncOnce(db, feedFetch);
+		const weekly = (await store.events.listPublic()).find(
+			(e) => e.status === 'published' && e.rrule
+		)!;
+		await db.favourites.put({
+			type: 'events',
+			id: weekly.id,
+			slug: weekly.slug,
+			savedAt: '2026-11-28T10:00:00Z',
+			seen: { title: weekly.title.zh, start: weekly.start, status: weekly.status }
+		});
+		// A new summary is not news.
+		const renamed = await store.events.update(
+			weekly.id,
+			{ ...weekly, summary: { zh: '新的简介' } },
+			weekly.version
+		);
+		const quiet = await syncOnce(db, feedFetch);
+		expect(quiet.status === 'updated' && quiet.result.saved).toEqual([]);
+		// Cancelling one date is.
+		const date = `${weekly.start.slice(0, 10)}T${weekly.start.slice(11, 16)}`;
+		await store.events.update(weekly.id, { ...renamed, exdates: [date] }, renamed.version);
+		const outcome = await syncOnce(db, feedFetch);
+		expect(outcome.status === 'updated' && outcome.result.saved).toEqual([
+			{ id: weekly.id, slug: weekly.slug, title: weekly.title.zh, change: 'date-cancelled' }
+		]);
+	});
 });
 
 describe('the phone database', () => {

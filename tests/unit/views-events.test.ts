@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotOf } from '$lib/content/snapshot';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
 import { eventView } from '$lib/content/views/event';
 import { eventsView } from '$lib/content/views/events';
@@ -196,6 +197,28 @@ describe('event view', () => {
 			previousStart: '2026-12-04T19:00'
 		});
 		expect(view.event.statusReason).toMatch(/rain/i);
+	});
+
+	it('carries the event photo with its alt text in the page language, and none when there is none', () => {
+		const image = {
+			src: '/media/0123456789abcdef0123',
+			width: 960,
+			height: 640,
+			widths: [480, 960],
+			alt: { zh: '湖边夜跑', en: 'A night run by the lake' }
+		};
+		const withPhoto = snapshotOf({
+			...snap,
+			events: snap.events.map((e) => (e.slug === 'chamber-concert' ? { ...e, image } : e))
+		});
+		expect(eventView(withPhoto, { slug: 'chamber-concert' }, morning).event.image).toEqual({
+			...image,
+			alt: 'A night run by the lake'
+		});
+		expect(
+			eventView(withPhoto, { slug: 'chamber-concert' }, { ...morning, lang: 'zh' }).event.image?.alt
+		).toBe('湖边夜跑');
+		expect(eventView(snap, { slug: 'lakeside-morning-run' }, morning).event.image).toBeUndefined();
 	});
 
 	it('answers not found for an unknown slug', () => {

@@ -27,6 +27,7 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^not valid opening_hours: (.*)$/, (x) => m.admin_problem_opening_hours({ detail: x[1] })],
 	[/^"(.*)" is already used$/, (x) => m.admin_problem_taken({ value: x[1] })],
 	[/^unknown venue$/, () => m.admin_problem_unknown_venue()],
+	[/^unsupported time zone (.*)$/, (x) => m.admin_problem_time_zone({ zone: x[1] })],
 	[/^too many cells$/, () => m.admin_problem_too_many_cells()],
 	[/^count$/, () => m.admin_problem_count()],
 	[/^until$/, () => m.admin_problem_until()],
@@ -70,6 +71,7 @@ const fileProblems: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^not UTF-8$/, () => m.admin_file_not_utf8()],
 	[/^too large$/, () => m.admin_file_too_large()],
 	[/^the file is empty$/, () => m.admin_file_empty()],
+	[/^not a complete calendar$/, () => m.admin_file_incomplete_calendar()],
 	[/^the file has no rows$/, () => m.admin_file_no_rows()],
 	[
 		/^line (\d+): a quoted field is never closed$/,

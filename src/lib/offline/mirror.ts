@@ -1,5 +1,4 @@
-import type { FeedPayload } from '$lib/content/schemas';
-import { contentTypes } from '$lib/content/schemas';
+import { contentTypes, type FeedPayload } from '$lib/content/schemas/feed';
 import type { GuideDb, SyncMeta } from './db';
 import { savedChanges, type SavedChange } from './saved-changes';
 
@@ -24,6 +23,11 @@ export async function applyPayload(
 		[db.venues, db.events, db.festivals, db.tours, db.meta, db.favourites],
 		async () => {
 			const favourites = await db.favourites.toArray();
+			// The saved events as the phone had them, to tell which of their dates this sync cancels.
+			const savedIds = favourites.filter((f) => f.type === 'events').map((f) => f.id);
+			const previous = new Map(
+				(await db.events.bulkGet(savedIds)).filter((e) => e !== undefined).map((e) => [e.id, e])
+			);
 			let changed = 0;
 			for (const type of contentTypes) {
 				const table = db[type] as unknown as import('dexie').Table<{ id: string }, string>;
@@ -56,7 +60,7 @@ export async function applyPayload(
 			return {
 				revision: payload.revision,
 				changed,
-				saved: savedChanges(favourites, events, deleted)
+				saved: savedChanges(favourites, events, deleted, previous)
 			};
 		}
 	);

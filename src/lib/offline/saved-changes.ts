@@ -5,17 +5,19 @@ export interface SavedChange {
 	id: string;
 	slug: string;
 	title: string;
-	change: 'cancelled' | 'postponed' | 'moved' | 'removed';
+	change: 'cancelled' | 'postponed' | 'moved' | 'date-cancelled' | 'removed';
 }
 
 /**
  * Which saved events a sync changed in a way the visitor must know about: cancelled, postponed,
- * moved to another time, or withdrawn. Title edits and typo fixes are not news.
+ * moved to another time, one of its dates cancelled (a new EXDATE, compared with the copy the
+ * phone had before this sync), or withdrawn. Title edits and typo fixes are not news.
  */
 export function savedChanges(
 	favourites: Favourite[],
 	updated: Map<string, Event>,
-	deleted: Set<string>
+	deleted: Set<string>,
+	previous: Map<string, Event> = new Map()
 ): SavedChange[] {
 	const changes: SavedChange[] = [];
 	for (const favourite of favourites) {
@@ -33,9 +35,18 @@ export function savedChanges(
 			changes.push({ ...base, change: 'postponed' });
 		} else if (favourite.seen.start && event.start !== favourite.seen.start) {
 			changes.push({ ...base, change: 'moved' });
+		} else if (newlyExcluded(previous.get(favourite.id), event)) {
+			changes.push({ ...base, change: 'date-cancelled' });
 		}
 	}
 	return changes;
+}
+
+/** Whether a repeating event lost a date it still had in the phone's previous copy. */
+function newlyExcluded(before: Event | undefined, after: Event): boolean {
+	if (!before || !after.rrule) return false;
+	const known = new Set(before.exdates);
+	return after.exdates.some((date) => !known.has(date));
 }
 
 /** The visitor has read the news: remember the new state of those events as seen. */

@@ -1,4 +1,6 @@
-import { feedPayload } from '$lib/content/schemas';
+// From its own module, not the schemas index: the index also holds the editors' input schemas,
+// whose opening-hours parser (~125 KB) the sync worker must not carry.
+import { feedPayload } from '$lib/content/schemas/feed';
 import { guideDb, type GuideDb } from './db';
 import { applyPayload, readSyncMeta, type ApplyResult } from './mirror';
 import { SyncError } from './sync-error';

@@ -2,25 +2,30 @@ import { applyDemoAccountPolicy } from './auth/demo';
 import { sessionsRepository } from './auth/sessions';
 import { config } from './config';
 import { purgeTombstones } from './content/tombstones';
+import { withStartupLock } from './db/dialect';
 import { seedIfEmpty } from './seed';
 import { openStore, type Store } from './store';
 
 let store: Store | undefined;
 
 /**
- * Start-up, run once from the server's init hook: validate configuration, open the database and
+ * Start-up, run once from the server's init hook: validate configuration, open the database (SQLite
+ * or PostgreSQL) and
  * apply migrations, drop expired tombstones and sessions, seed the sample content into an empty
  * database, and create (or, in production, remove) the demo account.
  */
 export async function startApp(): Promise<Store> {
 	const cfg = config();
-	const opened = await openStore(cfg.DATABASE_URL);
+	const opened = await openStore(cfg.DATABASE_URL, { poolSize: cfg.DATABASE_POOL_SIZE });
 	const retentionMs = cfg.TOMBSTONE_RETENTION_DAYS * 24 * 60 * 60 * 1000;
-	await purgeTombstones(opened.db, new Date(Date.now() - retentionMs));
-	if (cfg.SEED === 'auto') await seedIfEmpty(opened);
-	// The seeded demo's account, never in production (see auth/demo.ts).
-	await applyDemoAccountPolicy(opened.db, cfg);
-	await sessionsRepository(opened.db).purgeExpired();
+	// Several app servers may share one PostgreSQL and start at once: one of them seeds.
+	await withStartupLock(opened.db, async () => {
+		await purgeTombstones(opened.db, new Date(Date.now() - retentionMs));
+		if (cfg.SEED === 'auto') await seedIfEmpty(opened);
+		// The seeded demo's account, never in production (see auth/demo.ts).
+		await applyDemoAccountPolicy(opened.db, cfg);
+		await sessionsRepository(opened.db).purgeExpired();
+	});
 	store = opened;
 	return opened;
 }

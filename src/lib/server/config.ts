@@ -8,16 +8,27 @@ import type { MapSettings } from '$lib/content/map-settings';
  */
 const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-	/** `file:path/to.sqlite`, a plain path, or `:memory:`. */
+	/** `file:path/to.sqlite`, a plain path, `:memory:`, or `postgres://user:pass@host:port/db`. */
 	DATABASE_URL: z
 		.string()
 		.trim()
 		.min(1)
 		.default('file:data/taibai.sqlite')
 		.refine(
-			(value) => value === ':memory:' || value.startsWith('file:') || !/^[a-z]+:\/\//i.test(value),
-			'must be file:PATH, a path, or :memory: (PostgreSQL is not supported yet)'
+			(value) =>
+				value === ':memory:' ||
+				value.startsWith('file:') ||
+				/^postgres(ql)?:\/\/[^/]+/i.test(value) ||
+				!/^[a-z]+:\/\//i.test(value),
+			'must be file:PATH, a path, :memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE'
 		),
+	/**
+	 * Connections each app server keeps open to PostgreSQL (ignored for SQLite). At least two:
+	 * start-up holds one for its lock while it seeds through another.
+	 */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+	/** Directory of photo renditions; default `media` beside the SQLite file (`data/media` otherwise). */
+	MEDIA_DIR: z.string().trim().min(1).optional(),
 	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
 	SEED: z.enum(['auto', 'never']).default('auto'),
 	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */
@@ -43,7 +54,19 @@ const schema = z.object({
 		.string()
 		.trim()
 		.url('must be an absolute URL such as https://guide.example.cn')
-		.optional()
+		.optional(),
+	/**
+	 * Port of the Prometheus endpoint (/metrics). Off when unset: metrics tell an outsider how busy
+	 * the site is and which routes exist, so they get their own listener rather than a public path.
+	 */
+	METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+	/** Address the metrics listener binds to; loopback by default, so only the machine's operator sees it. */
+	METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+	/** `json`: one JSON line per request on stdout (for the log shipper); `off`: none. */
+	REQUEST_LOG: z.enum(['json', 'off']).default('json'),
+	/** pg_dump and pg_restore for backups of a PostgreSQL store; found on PATH unless set. */
+	PG_DUMP: z.string().trim().min(1).default('pg_dump'),
+	PG_RESTORE: z.string().trim().min(1).default('pg_restore')
 });
 
 const checked = schema.superRefine((value, ctx) => {

@@ -19,9 +19,9 @@ export function createStore(db: Db) {
 
 export type Store = ReturnType<typeof createStore>;
 
-/** Opens a database, applies migrations and returns the store. */
-export async function openStore(url: string): Promise<Store> {
-	const db = openDatabase(url);
+/** Opens a database (SQLite or PostgreSQL, by URL), applies migrations and returns the store. */
+export async function openStore(url: string, options: { poolSize?: number } = {}): Promise<Store> {
+	const db = openDatabase(url, options);
 	await migrate(db);
 	return createStore(db);
 }

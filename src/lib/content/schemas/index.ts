@@ -4,3 +4,4 @@ export * from './feed';
 export * from './festival';
 export * from './tour';
 export * from './venue';
+export * from './venue-input';

@@ -72,7 +72,8 @@ export function eventView(snap: Snapshot, params: ViewParams, { lang, now }: Vie
 			amountCny: event.price.free ? 0 : event.price.amountCny,
 			bookingUrl: event.bookingUrl,
 			tags: event.tags,
-			sample: event.sample
+			sample: event.sample,
+			image: event.image ? { ...event.image, alt: pick(event.image.alt, lang) } : undefined
 		},
 		venue: venue
 			? {

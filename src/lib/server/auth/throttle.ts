@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect';
+import { dialectOf } from '../db/dialect';
 
 export interface ThrottleRule {
 	/** Failures allowed inside one window before the key is locked. */
@@ -43,27 +44,34 @@ export function throttleRepository(db: Db) {
 			const rule: ThrottleRule = throttleRules[kind];
 			const key = throttleKey(kind, value);
 			await db.transaction().execute(async (trx) => {
+				// Two app servers may count a failure for one key at the same moment: create the row
+				// race-free (ON CONFLICT works on both dialects), then lock it before reading, so
+				// neither increment is lost (SQLite's single writer needs no lock).
+				await trx
+					.insertInto('login_attempts')
+					.values({ key, count: 0, window_start: now.toISOString(), locked_until: null })
+					.onConflict((oc) => oc.column('key').doNothing())
+					.execute();
 				const row = await trx
 					.selectFrom('login_attempts')
 					.selectAll()
 					.where('key', '=', key)
-					.executeTakeFirst();
-				const fresh = !row || now.getTime() - Date.parse(row.window_start) >= rule.windowMs;
+					.$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
+					.executeTakeFirstOrThrow();
+				const fresh = now.getTime() - Date.parse(row.window_start) >= rule.windowMs;
 				const count = fresh ? 1 : row.count + 1;
-				const next = {
-					count,
-					window_start: fresh ? now.toISOString() : row.window_start,
-					locked_until:
-						count >= rule.limit
-							? new Date(now.getTime() + rule.lockMs).toISOString()
-							: (row?.locked_until ?? null)
-				};
-				if (row) await trx.updateTable('login_attempts').set(next).where('key', '=', key).execute();
-				else
-					await trx
-						.insertInto('login_attempts')
-						.values({ key, ...next })
-						.execute();
+				await trx
+					.updateTable('login_attempts')
+					.set({
+						count,
+						window_start: fresh ? now.toISOString() : row.window_start,
+						locked_until:
+							count >= rule.limit
+								? new Date(now.getTime() + rule.lockMs).toISOString()
+								: row.locked_until
+					})
+					.where('key', '=', key)
+					.execute();
 			});
 		},
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ValidationError, validate } from '$lib/content/validation';
 import type { Db } from '../db/connect';
 import type { ContentRow, ContentTable } from '../db/types';
+import { isUniqueViolation } from '../db/dialect';
 import { ConflictError, NotFoundError } from './errors';
 import type { ContentKind } from './kinds';
 import { nextRevision } from './revision';
@@ -67,6 +68,46 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 		if (exceptId) query = query.where('id', '!=', exceptId);
 		if (await query.executeTakeFirst()) {
 			throw new ValidationError([{ path: 'slug', message: `"${slug}" is already used` }]);
+		}
+	}
+
+	/**
+	 * The slug check reads before the write waits for the revision lock, so another server may take
+	 * the slug in between; the unique index then refuses the write, reported like the check would.
+	 */
+	const slugTaken = (slug: string) => (error: unknown) => {
+		if (isUniqueViolation(error)) {
+			throw new ValidationError([{ path: 'slug', message: `"${slug}" is already used` }]);
+		}
+		throw error;
+	};
+
+	/**
+	 * Writes only if the row still has the version the editor loaded. The version check above reads
+	 * before this transaction waits for the revision lock; on PostgreSQL another server's save of the
+	 * same record may commit in between, and this UPDATE (which re-checks the newest row) then
+	 * matches nothing: refused as a conflict, and the rollback returns the revision unused.
+	 */
+	async function guardedUpdate(
+		trx: Db,
+		id: string,
+		expectedVersion: number,
+		values: Partial<ContentRow> & Record<string, unknown>
+	) {
+		const result = await trx
+			.updateTable(table)
+			.set(values)
+			.where('id', '=', id)
+			.where('version', '=', expectedVersion)
+			.executeTakeFirst();
+		if (Number(result.numUpdatedRows) === 0) {
+			const current = await trx
+				.selectFrom(table)
+				.selectAll()
+				.where('id', '=', id)
+				.executeTakeFirst();
+			if (!current || current.deleted_at) throw new NotFoundError(`${kind.type} ${id}`);
+			throw new ConflictError(fromRow<T>(current));
 		}
 	}
 
@@ -151,7 +192,7 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 					updated_at: now,
 					...kind.columns(record)
 				};
-				await trx.insertInto(table).values(row).execute();
+				await trx.insertInto(table).values(row).execute().catch(slugTaken(record.slug));
 				return fromRow<T>(row);
 			});
 		},
@@ -185,7 +226,7 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 					updated_at: new Date().toISOString(),
 					...kind.columns(record)
 				};
-				await trx.updateTable(table).set(row).where('id', '=', id).execute();
+				await guardedUpdate(trx, id, expectedVersion, row).catch(slugTaken(record.slug));
 				return fromRow<T>(row);
 			});
 		},
@@ -203,17 +244,13 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 				if (existing.version !== expectedVersion) throw new ConflictError(fromRow<T>(existing));
 				const revision = await nextRevision(trx);
 				const now = new Date().toISOString();
-				await trx
-					.updateTable(table)
-					.set({
-						revision,
-						public: 0,
-						deleted_at: now,
-						updated_at: now,
-						version: existing.version + 1
-					})
-					.where('id', '=', id)
-					.execute();
+				await guardedUpdate(trx, id, expectedVersion, {
+					revision,
+					public: 0,
+					deleted_at: now,
+					updated_at: now,
+					version: existing.version + 1
+				});
 			});
 		}
 	};

@@ -3,9 +3,10 @@ import { publishedHolidays } from '../holidays/repository';
 import { publicMapSettings } from '../config';
 import { searchKeys } from '../search/keys';
 import { currentRevision } from './revision';
-import type { Store } from '../store';
+import { createStore, type Store } from '../store';
 
-let cached: { revision: number; snapshot: Snapshot } | undefined;
+// Per store, so tests that open several stores (SQLite and PostgreSQL) never share a snapshot.
+const cache = new WeakMap<Store, { revision: number; snapshot: Snapshot }>();
 
 /**
  * The public content as one in-memory snapshot, rebuilt only when the revision moves: pages are
@@ -13,23 +14,32 @@ let cached: { revision: number; snapshot: Snapshot } | undefined;
  */
 export async function serverSnapshot(store: Store): Promise<Snapshot> {
 	const revision = await currentRevision(store.db);
+	const cached = cache.get(store);
 	if (cached?.revision === revision) return cached.snapshot;
-	const [venues, events, festivals, tours] = await Promise.all([
-		store.venues.listPublic(),
-		store.events.listPublic(),
-		store.festivals.listPublic(),
-		store.tours.listPublic()
-	]);
-	const snapshot = snapshotOf({
-		revision,
-		venues,
-		events,
-		festivals,
-		tours,
-		holidays: await publishedHolidays(store.db),
-		settings: { map: publicMapSettings() },
-		searchKeys: searchKeys({ venues, events, festivals, tours })
-	});
-	cached = { revision, snapshot };
+	// Built from one REPEATABLE READ snapshot, so on PostgreSQL the rows match the revision they
+	// are cached under even while other app servers write.
+	const snapshot = await store.db
+		.transaction()
+		.setIsolationLevel('repeatable read')
+		.execute(async (trx) => {
+			const scoped = createStore(trx);
+			const [venues, events, festivals, tours] = [
+				await scoped.venues.listPublic(),
+				await scoped.events.listPublic(),
+				await scoped.festivals.listPublic(),
+				await scoped.tours.listPublic()
+			];
+			return snapshotOf({
+				revision: await currentRevision(trx),
+				venues,
+				events,
+				festivals,
+				tours,
+				holidays: await publishedHolidays(trx),
+				settings: { map: publicMapSettings() },
+				searchKeys: searchKeys({ venues, events, festivals, tours })
+			});
+		});
+	cache.set(store, { revision: snapshot.revision, snapshot });
 	return snapshot;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect';
+import { greatest } from '../db/dialect';
 import { contentTypes } from '$lib/content/schemas';
 
 /**
@@ -18,7 +19,7 @@ export async function purgeTombstones(db: Db, olderThan: Date): Promise<number> 
 				.select((eb) => [eb.fn.max('revision').as('max'), eb.fn.countAll<number>().as('n')])
 				.where('deleted_at', '<', cutoff)
 				.executeTakeFirst();
-			if (!row || !row.n) continue;
+			if (!row || Number(row.n) === 0) continue;
 			purged += Number(row.n);
 			newest = Math.max(newest, Number(row.max));
 			await trx.deleteFrom(t).where('deleted_at', '<', cutoff).execute();
@@ -26,7 +27,7 @@ export async function purgeTombstones(db: Db, olderThan: Date): Promise<number> 
 		if (newest > 0) {
 			await trx
 				.updateTable('meta')
-				.set((eb) => ({ value: eb.fn('max', [eb.ref('value'), eb.val(newest)]) }))
+				.set((eb) => ({ value: greatest(trx, eb.ref('value'), eb.val(newest)) }))
 				.where('key', '=', 'min_delta_revision')
 				.execute();
 		}

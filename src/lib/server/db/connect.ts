@@ -1,7 +1,9 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { dialectOfUrl } from './dialect';
 import { migrations } from './migrations';
 import type { Database } from './types';
 
@@ -13,7 +15,7 @@ export function sqlitePath(url: string): string {
 }
 
 /** Opens the embedded store: WAL so readers never wait for a writer, and foreign-key checks on. */
-export function openDatabase(url: string): Db {
+function openSqlite(url: string): Db {
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
@@ -24,9 +26,35 @@ export function openDatabase(url: string): Db {
 	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
+// COUNT(*) is a bigint, which node-postgres hands over as a string to be safe with huge values. Our
+// counts are small, and SQLite returns numbers: parse them here so repositories see one type.
+const int8 = 20;
+const types = {
+	getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+		oid === int8
+			? (value: string) => Number(value)
+			: pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+};
+
+/** The shared store of several app servers: a connection pool to PostgreSQL. */
+function openPostgres(url: string, poolSize: number): Db {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens SQLite (`file:PATH`, a path, `:memory:`) or PostgreSQL (`postgres://…`). */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): Db {
+	return dialectOfUrl(url) === 'postgres'
+		? openPostgres(url, options.poolSize ?? 10)
+		: openSqlite(url);
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Applies pending migrations in order; throws with the failing migration's name. */
+/**
+ * Applies pending migrations in order; throws with the failing migration's name. On PostgreSQL
+ * Kysely takes an advisory lock first, so app servers starting together migrate once.
+ */
 export async function migrate(db: Db): Promise<void> {
 	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
 	if (error) {

@@ -4,14 +4,21 @@ import { publicMapSettings } from '../config';
 import { searchKeys } from '../search/keys';
 import { publishedHolidays } from '../holidays/repository';
 import { createStore, type Store } from '../store';
+import type { Db } from '../db/connect';
 
 /**
- * The feed for a client at revision `since` (null: first sync). Reads run in one transaction so the
- * revision and the rows belong to the same moment. A `since` older than the oldest complete delta,
+ * The feed for a client at revision `since` (null: first sync). Reads run in one REPEATABLE READ
+ * transaction so the revision and the rows belong to the same snapshot (PostgreSQL's default READ
+ * COMMITTED would give every statement its own; SQLite's transactions are snapshots anyway). A `since` older than the oldest complete delta,
  * or newer than the server (a restored database), gets a full snapshot flagged `full`.
  */
 export async function buildFeed(store: Store, since: number | null): Promise<FeedPayload> {
-	return store.db.transaction().execute(async (trx) => {
+	// Inside a caller's transaction (the database copy's check) the feed joins it.
+	const inSnapshot = <R>(work: (trx: Db) => Promise<R>): Promise<R> =>
+		store.db.isTransaction
+			? work(store.db)
+			: store.db.transaction().setIsolationLevel('repeatable read').execute(work);
+	return inSnapshot(async (trx) => {
 		const revision = await currentRevision(trx);
 		const floor = await minDeltaRevision(trx);
 		const full = since === null || since < floor || since > revision;

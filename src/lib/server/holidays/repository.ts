@@ -46,9 +46,31 @@ export function holidayRepository(db: Db) {
 					version: expectedVersion + 1,
 					updated_at: new Date().toISOString()
 				};
-				if (existing)
-					await trx.updateTable('holiday_years').set(row).where('year', '=', year.year).execute();
-				else await trx.insertInto('holiday_years').values(row).execute();
+				// Guarded like content saves: another server may have saved this year since the read.
+				const written = existing
+					? (
+							await trx
+								.updateTable('holiday_years')
+								.set(row)
+								.where('year', '=', year.year)
+								.where('version', '=', expectedVersion)
+								.executeTakeFirst()
+						).numUpdatedRows
+					: (
+							await trx
+								.insertInto('holiday_years')
+								.values(row)
+								.onConflict((oc) => oc.column('year').doNothing())
+								.executeTakeFirst()
+						).numInsertedOrUpdatedRows;
+				if (Number(written) === 0) {
+					const current = await trx
+						.selectFrom('holiday_years')
+						.select('data')
+						.where('year', '=', year.year)
+						.executeTakeFirst();
+					throw new ConflictError(current ? JSON.parse(current.data) : null);
+				}
 				return { ...year, version: row.version, revision, updatedAt: row.updated_at };
 			};
 			return db.isTransaction ? work(db) : db.transaction().execute(work);

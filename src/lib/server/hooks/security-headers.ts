@@ -1,12 +1,20 @@
 import type { Handle } from '@sveltejs/kit';
 
-/** Headers every response should carry; pages are never stored by shared caches. */
+/**
+ * Headers every response should carry. Caching: pages are never stored by shared caches (a CDN
+ * keeps only what says `public`: the feeds, and adapter-node's hashed assets under
+ * /_app/immutable); the console's pages, data and action answers are not stored anywhere, since
+ * they carry one editor's view of drafts.
+ */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	if (response.headers.has('cache-control')) return response;
 	const type = response.headers.get('content-type') ?? '';
-	if (type.startsWith('text/html') && !response.headers.has('cache-control')) {
+	if (/^\/(?:en\/|api\/)?admin(?:\/|$)/.test(event.url.pathname)) {
+		response.headers.set('cache-control', 'private, no-store');
+	} else if (type.startsWith('text/html')) {
 		response.headers.set('cache-control', 'private, no-cache');
 	}
 	return response;

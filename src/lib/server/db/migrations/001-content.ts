@@ -1,12 +1,14 @@
 import { sql, type Kysely } from 'kysely';
+import { textType } from '../dialect';
 
 const contentTables = ['venues', 'events', 'festivals', 'tours'] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time, not typed against today's schema
 export async function up(db: Kysely<any>): Promise<void> {
+	const text = textType(db);
 	await db.schema
 		.createTable('meta')
-		.addColumn('key', 'text', (c) => c.primaryKey())
+		.addColumn('key', text, (c) => c.primaryKey())
 		.addColumn('value', 'integer', (c) => c.notNull())
 		.execute();
 	await db
@@ -21,24 +23,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 	for (const table of contentTables) {
 		let builder = db.schema
 			.createTable(table)
-			.addColumn('id', 'text', (c) => c.primaryKey())
-			.addColumn('slug', 'text', (c) => c.notNull())
-			.addColumn('status', 'text', (c) => c.notNull())
-			.addColumn('data', 'text', (c) => c.notNull())
+			.addColumn('id', text, (c) => c.primaryKey())
+			.addColumn('slug', text, (c) => c.notNull())
+			.addColumn('status', text, (c) => c.notNull())
+			.addColumn('data', text, (c) => c.notNull())
 			.addColumn('revision', 'integer', (c) => c.notNull())
 			.addColumn('version', 'integer', (c) => c.notNull())
 			.addColumn('public', 'integer', (c) => c.notNull())
 			.addColumn('ever_public', 'integer', (c) => c.notNull())
-			.addColumn('deleted_at', 'text')
-			.addColumn('created_at', 'text', (c) => c.notNull())
-			.addColumn('updated_at', 'text', (c) => c.notNull());
+			.addColumn('deleted_at', text)
+			.addColumn('created_at', text, (c) => c.notNull())
+			.addColumn('updated_at', text, (c) => c.notNull());
 		if (table === 'events') {
 			builder = builder
-				.addColumn('festival_id', 'text')
-				.addColumn('venue_id', 'text')
-				.addColumn('starts_at', 'text', (c) => c.notNull());
+				.addColumn('festival_id', text)
+				.addColumn('venue_id', text)
+				.addColumn('starts_at', text, (c) => c.notNull());
 		}
-		if (table === 'venues') builder = builder.addColumn('kind', 'text', (c) => c.notNull());
+		if (table === 'venues') builder = builder.addColumn('kind', text, (c) => c.notNull());
 		await builder.execute();
 		await db.schema.createIndex(`${table}_revision`).on(table).column('revision').execute();
 		// A deleted row keeps its slug as a tombstone; only live rows must have unique slugs.

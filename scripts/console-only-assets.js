@@ -1,0 +1,79 @@
+// Which built client files only the editor console uses, so the service worker does not precache
+// them: the console is online-only (the worker never serves it), and every visitor would otherwise
+// download its forms and importers for nothing. Read from Vite's build manifest after the client
+// build; a route node belongs to the console when its generated module imports src/routes/admin.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @typedef {{ file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[], css?: string[] }} Chunk
+ * @typedef {Record<string, Chunk>} ViteManifest
+ */
+
+/** Files (relative to the client output) reachable from console routes and from nothing else. */
+export function consoleOnlyFiles(outputDir = '.svelte-kit/output/client') {
+	const manifestPath = join(outputDir, '.vite/manifest.json');
+	if (!existsSync(manifestPath)) return new Set();
+	return consoleOnlyIn(
+		JSON.parse(readFileSync(manifestPath, 'utf8')),
+		(/** @type {string} */ key) => (existsSync(key) ? readFileSync(key, 'utf8') : '')
+	);
+}
+
+/**
+ * The same, from a Vite manifest and a way to read a route node's generated source (a console node
+ * imports a file under src/routes/admin/).
+ * @param {ViteManifest} manifest
+ * @param {(key: string) => string} nodeSource
+ * @returns {Set<string>}
+ */
+export function consoleOnlyIn(manifest, nodeSource) {
+	const isNode = (/** @type {string} */ key) => key.includes('/nodes/');
+	/** @type {(key: string, seen: Set<string>) => void} */
+	const reach = (key, seen) => {
+		if (seen.has(key) || !manifest[key]) return;
+		seen.add(key);
+		const chunk = manifest[key];
+		for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) {
+			// The router lazily imports every route: that edge says nothing about who uses a file.
+			if (isNode(next) && !isNode(key)) continue;
+			reach(next, seen);
+		}
+	};
+	/** @type {Set<string>} */
+	const consoleKeys = new Set();
+	/** @type {Set<string>} */
+	const visitor = new Set();
+	for (const key of Object.keys(manifest)) {
+		if (isNode(key)) {
+			reach(key, nodeSource(key).includes('src/routes/admin/') ? consoleKeys : visitor);
+		} else if (manifest[key].isEntry) {
+			reach(key, visitor);
+		}
+	}
+	const visitorFiles = new Set(
+		[...visitor].flatMap((key) => [manifest[key].file, ...(manifest[key].css ?? [])])
+	);
+	/** @type {Set<string>} */
+	const files = new Set();
+	for (const key of consoleKeys) {
+		for (const file of [manifest[key].file, ...(manifest[key].css ?? [])]) {
+			if (!visitorFiles.has(file)) files.add(file);
+		}
+	}
+	return files;
+}
+
+/**
+ * The precache manifest transform: client paths as the browser asks for them (what
+ * @vite-pwa/sveltekit's own transform does for an app without prerendered pages, which a custom
+ * transform replaces), without the console's files.
+ */
+/** @param {{ url: string, revision: string | null, size: number }[]} entries */
+export async function visitorPrecache(entries) {
+	const consoleOnly = consoleOnlyFiles();
+	const manifest = entries
+		.map((entry) => ({ ...entry, url: entry.url.replace(/^client\//, '') }))
+		.filter((entry) => !consoleOnly.has(entry.url));
+	return { manifest, warnings: [] };
+}

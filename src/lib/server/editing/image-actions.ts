@@ -1,0 +1,91 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { localizedFrom, optionalTextInput } from '$lib/admin/forms/values';
+import type { ContentType, Image } from '$lib/content/schemas';
+import { ValidationError } from '$lib/content/validation';
+import { getStore } from '../app';
+import { currentUser } from '../auth/current';
+import type { ContentRepository } from '../content/repository';
+import { ImageError, maxImageBytes, processImage } from '../media/images';
+import { contentEditor, EditConflict } from './content';
+import { formVersion } from './form-action';
+
+type Stored = {
+	id: string;
+	slug: string;
+	status: string;
+	version: number;
+	revision: number;
+	updatedAt: string;
+};
+
+/** Where a type keeps its pictures: one image, a hero image, or a list of photos (venues). */
+export type ImageField = 'image' | 'heroImage' | 'photos';
+
+export function imagesOf(record: object, field: ImageField): Image[] {
+	const value = (record as Record<string, unknown>)[field];
+	return (Array.isArray(value) ? value : value ? [value] : []) as Image[];
+}
+
+/**
+ * Upload and removal of a record's pictures. A picture is checked and processed first (see
+ * media/images.ts), then saved into the record through the audited editor with the version the
+ * page was loaded at, like any other change; the alt text in Chinese is required.
+ */
+export function imageActions(type: ContentType, field: ImageField) {
+	const repository = () => getStore()[type] as unknown as ContentRepository<Stored>;
+	const base = `/admin/${type}`;
+
+	async function write(
+		event: RequestEvent<{ id: string }>,
+		form: FormData,
+		images: (current: Image[]) => Image[]
+	) {
+		const record = await repository().getById(event.params.id);
+		if (!record) error(404, `No ${type} ${event.params.id}`);
+		const next = images(imagesOf(record, field));
+		const changes = field === 'photos' ? { photos: next } : { [field]: next[0] };
+		try {
+			await contentEditor(getStore(), currentUser(event.locals)).save(
+				type,
+				record.id,
+				{ ...record, ...changes },
+				formVersion(form)
+			);
+		} catch (problem) {
+			// Someone saved in between: the page must be reloaded before its pictures change.
+			if (problem instanceof EditConflict) return fail(409, { imageProblem: 'conflict' });
+			if (problem instanceof ValidationError) {
+				return fail(400, { imageProblem: problem.problems[0]?.message ?? 'invalid' });
+			}
+			throw problem;
+		}
+		redirect(303, `${base}/${record.id}?saved=1`);
+	}
+
+	return {
+		image: async (event: RequestEvent<{ id: string }>) => {
+			const form = await event.request.formData();
+			const alt = optionalTextInput(localizedFrom(form, 'alt'));
+			if (!alt?.zh.trim()) return fail(400, { imageProblem: 'alt' });
+			const file = form.get('file');
+			if (!(file instanceof File) || file.size === 0) return fail(400, { imageProblem: 'file' });
+			if (file.size > maxImageBytes) return fail(400, { imageProblem: 'too large' });
+			let image: Image;
+			try {
+				image = {
+					...(await processImage(new Uint8Array(await file.arrayBuffer()))),
+					alt: alt as Image['alt']
+				};
+			} catch (problem) {
+				if (problem instanceof ImageError) return fail(400, { imageProblem: problem.message });
+				throw problem;
+			}
+			return write(event, form, (current) => (field === 'photos' ? [...current, image] : [image]));
+		},
+		removeImage: async (event: RequestEvent<{ id: string }>) => {
+			const form = await event.request.formData();
+			const index = Number(form.get('index'));
+			return write(event, form, (current) => current.filter((_, i) => i !== index));
+		}
+	};
+}

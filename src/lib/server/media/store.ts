@@ -1,0 +1,39 @@
+/**
+ * Where processed photos are kept. Every photo rendition is stored under a key made from the
+ * hash of the uploaded file and the rendition's width (`0123456789abcdef0123-960.webp`), so a
+ * key's bytes never change once written: stores may cache, replicate or serve them forever, and
+ * writing a key that already exists may be skipped.
+ *
+ * Implementations (the directory beside the database by default; an S3-compatible bucket is the
+ * planned other one) must:
+ * - accept only keys for which `isMediaKey` is true and refuse any other with a MediaKeyError
+ *   (`get` and `exists` answer undefined / false instead, so a crafted URL is just "not found");
+ * - make `put` atomic: a reader sees either no object or the whole of it;
+ * - answer `get` with undefined, never an error, when the key is absent.
+ * The route that serves `/media/<key>` and the upload path go through this interface only.
+ */
+export interface MediaStore {
+	/** Stores `bytes` under `key`, replacing nothing that differs (keys are content hashes). */
+	put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+	/** The stored bytes, or undefined when there is no such key. */
+	get(key: string): Promise<MediaObject | undefined>;
+	/** Whether the key is stored (lets an upload of a known photo skip re-encoding). */
+	exists(key: string): Promise<boolean>;
+}
+
+export interface MediaObject {
+	bytes: Uint8Array;
+	contentType: string;
+}
+
+export class MediaKeyError extends Error {}
+
+/** A rendition key: 20 hex digits of the content hash, the width, `.webp`. Nothing else. */
+export function isMediaKey(key: string): boolean {
+	return /^[a-f0-9]{20}-\d{2,4}\.webp$/.test(key);
+}
+
+/** The content type a key is served with (every rendition is WebP today). */
+export function contentTypeOf(key: string): string {
+	return key.endsWith('.webp') ? 'image/webp' : 'application/octet-stream';
+}

@@ -1,0 +1,80 @@
+/**
+ * Structured logs: one JSON object per line on stdout, which a log shipper (journald, Vector,
+ * Loki's promtail) parses without a grok pattern. What goes in is chosen field by field, never a
+ * dump of the request, so cookies, form bodies (passwords) and tokens cannot leak by accident.
+ */
+
+/** Query parameters whose values are worth keeping in a log: the public API's own, nothing else. */
+const keptParameters = new Set(['since', 'festival', 'lang']);
+
+/**
+ * The path with its query, every value outside the public API's parameters replaced by `…`: a
+ * reset link, a `?token=` or a search for someone's name stays out of the log, while the
+ * parameter names still tell what was asked.
+ */
+export function loggablePath(url: URL): string {
+	if (!url.search) return url.pathname;
+	const parts = [...url.searchParams].map(([name, value]) =>
+		keptParameters.has(name)
+			? `${encodeURIComponent(name)}=${encodeURIComponent(value)}`
+			: `${encodeURIComponent(name)}=…`
+	);
+	return `${url.pathname}?${parts.join('&')}`;
+}
+
+export interface RequestRecord {
+	requestId: string;
+	method: string;
+	/** SvelteKit's route id (`/admin/events/[id]`), null when no route matched. */
+	route: string | null;
+	url: URL;
+	status: number;
+	durationMs: number;
+	/** Body bytes sent, when the response says (a streamed body has no length up front). */
+	bytes: number | null;
+}
+
+/** The request's log line (without the newline). */
+export function requestLine(record: RequestRecord, at = new Date()): string {
+	return JSON.stringify({
+		time: at.toISOString(),
+		level: 'info',
+		msg: 'request',
+		requestId: record.requestId,
+		method: record.method,
+		route: record.route,
+		path: loggablePath(record.url),
+		status: record.status,
+		durationMs: Math.round(record.durationMs * 10) / 10,
+		bytes: record.bytes
+	});
+}
+
+/** An error's log line: message and stack, with the request it broke when there is one. */
+export function errorLine(
+	error: unknown,
+	context: { requestId?: string; route?: string | null; url?: URL; status?: number } = {},
+	at = new Date()
+): string {
+	const err = error instanceof Error ? error : new Error(String(error));
+	return JSON.stringify({
+		time: at.toISOString(),
+		level: 'error',
+		msg: err.message,
+		requestId: context.requestId,
+		route: context.route,
+		path: context.url ? loggablePath(context.url) : undefined,
+		status: context.status,
+		error: { name: err.name, stack: err.stack }
+	});
+}
+
+/** An operational event (start, shutdown) in the same shape. */
+export function eventLine(msg: string, fields: Record<string, unknown> = {}, at = new Date()) {
+	return JSON.stringify({ time: at.toISOString(), level: 'info', msg, ...fields });
+}
+
+/** Where lines go: stdout, one write per line so lines from concurrent requests never interleave. */
+export function writeLine(line: string): void {
+	process.stdout.write(`${line}\n`);
+}

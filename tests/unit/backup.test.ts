@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRepository } from '$lib/server/audit/log';
+import { usersRepository } from '$lib/server/auth/users';
+import { currentRevision } from '$lib/server/content/revision';
+import { contentEditor } from '$lib/server/editing/content';
+import { buildFeed } from '$lib/server/feed/build';
+import { dialectOfUrl as dialectOf } from '$lib/server/db/dialect';
+import { backup, restore } from '$lib/server/ops/backup';
+import { checkConsistency } from '$lib/server/ops/consistency';
+import { libpqTarget } from '$lib/server/ops/pg-backup';
+import { openStore, type Store } from '$lib/server/store';
+import { eventInputFixture, venueInputFixture } from '../helpers/store';
+
+const tools = { pgDump: 'pg_dump', pgRestore: 'pg_restore' };
+let dir: string;
+let url: string;
+const open: Store[] = [];
+
+async function storeAt(path: string) {
+	const store = await openStore(`file:${path}`);
+	open.push(store);
+	return store;
+}
+
+/** A database with content, an account and audit entries, as a bureau's would be. */
+async function populated(path: string) {
+	const store = await storeAt(path);
+	const admin = await usersRepository(store.db).create({
+		email: 'wang@bureau.example',
+		name: '王芳',
+		role: 'admin',
+		password: 'a long passphrase'
+	});
+	const editor = contentEditor(store, admin);
+	const venue = await editor.create('venues', venueInputFixture());
+	const event = await editor.create('events', eventInputFixture({ venueId: venue.id }));
+	await editor.save('events', event.id, { ...event, title: { zh: '改名的活动' } }, event.version);
+	await editor.remove('venues', (await editor.create('venues', venueInputFixture())).id, 1);
+	return store;
+}
+
+async function contents(store: Store) {
+	return {
+		revision: await currentRevision(store.db),
+		feed: await buildFeed(store, null),
+		users: (await usersRepository(store.db).list()).map((u) => [u.email, u.role]),
+		audit: (await auditRepository(store.db).list({})).map((e) => [e.action, e.entityId, e.version])
+	};
+}
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'taibai-backup-'));
+	url = `file:${join(dir, 'live.sqlite')}`;
+});
+afterEach(async () => {
+	await Promise.all(open.splice(0).map((s) => s.close()));
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+	it('round-trips content, accounts and the audit log through a snapshot', async () => {
+		const live = await populated(join(dir, 'live.sqlite'));
+		const before = await contents(live);
+		expect(before.audit.length).toBeGreaterThanOrEqual(4);
+		const file = join(dir, 'snapshot.sqlite');
+		// Taken while the "server" holds the database open, as a nightly backup would be.
+		await backup({ url, file, tools });
+
+		// Everything after the snapshot is lost on restore, by definition.
+		await contentEditor(live, (await usersRepository(live.db).list())[0]).create(
+			'venues',
+			venueInputFixture()
+		);
+		await live.close();
+		open.splice(open.indexOf(live), 1);
+
+		const target = `file:${join(dir, 'restored.sqlite')}`;
+		await expect(restore({ url: target, file, tools })).resolves.toMatch(/revision/);
+		expect(await contents(await storeAt(join(dir, 'restored.sqlite')))).toEqual(before);
+	});
+
+	it('refuses to restore over an existing database without --force', async () => {
+		await (await populated(join(dir, 'live.sqlite'))).close();
+		open.length = 0;
+		const file = join(dir, 'snapshot.sqlite');
+		await backup({ url, file, tools });
+		await expect(restore({ url, file, tools })).rejects.toThrow(/pass --force/);
+		await expect(restore({ url, file, tools, force: true })).resolves.toMatch(/Restored/);
+	});
+
+	it('refuses to overwrite an earlier backup without --force', async () => {
+		await populated(join(dir, 'live.sqlite'));
+		const file = join(dir, 'snapshot.sqlite');
+		await backup({ url, file, tools });
+		await expect(backup({ url, file, tools })).rejects.toThrow(/already exists/);
+	});
+
+	it('refuses a snapshot that is not a database and leaves the target untouched', async () => {
+		const live = await populated(join(dir, 'live.sqlite'));
+		const before = await contents(live);
+		const file = join(dir, 'garbage.sqlite');
+		writeFileSync(file, 'not a database at all, just some bytes '.repeat(200));
+		await expect(restore({ url, file, tools, force: true })).rejects.toThrow(/not a SQLite/);
+		expect(await contents(live)).toEqual(before);
+	});
+
+	it('refuses a snapshot whose revision counter is behind its content', async () => {
+		const live = await populated(join(dir, 'live.sqlite'));
+		await live.db.updateTable('meta').set({ value: 1 }).where('key', '=', 'revision').execute();
+		expect((await checkConsistency(live.db)).problems[0]).toMatch(/counter 1 is behind/);
+		await expect(backup({ url, file: join(dir, 'bad.sqlite'), tools })).rejects.toThrow(
+			/inconsistent/
+		);
+	});
+
+	it('keeps the password of a PostgreSQL address out of the command line', () => {
+		expect(dialectOf('postgres://app:s%40cret@db.internal:5432/taibai')).toBe('postgres');
+		expect(dialectOf('file:data/taibai.sqlite')).toBe('sqlite');
+		const target = libpqTarget('postgres://app:s%40cret@db.internal:5432/taibai');
+		expect(target.dbname).toBe('postgres://app@db.internal:5432/taibai');
+		expect(target.env).toEqual({ PGPASSWORD: 's@cret' });
+	});
+
+	it('runs as npm run backup and restore, saying what it refused', async () => {
+		await populated(join(dir, 'live.sqlite'));
+		const file = join(dir, 'cli.sqlite');
+		const env = { ...process.env, DATABASE_URL: url };
+		const made = spawnSync('node', ['scripts/ops.js', 'backup', file], { env, encoding: 'utf8' });
+		expect(made.stderr).toBe('');
+		expect(made.stdout).toMatch(/SQLite snapshot at revision \d+ written to/);
+		const refused = spawnSync('node', ['scripts/ops.js', 'restore', file], {
+			env,
+			encoding: 'utf8'
+		});
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toMatch(/^restore: the database already exists; stop the servers/);
+		// Two Node start-ups that each load the TypeScript modules: slow on a busy CI machine.
+	}, 90_000);
+});

@@ -1,0 +1,137 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '$lib/server/config';
+import { mediaDirectory } from '$lib/server/media';
+import { directoryStore } from '$lib/server/media/directory-store';
+import { ImageError, maxImageBytes, processImage, sniffImage } from '$lib/server/media/images';
+import { MediaKeyError, type MediaStore } from '$lib/server/media/store';
+
+let dir: string;
+let store: MediaStore;
+const readRendition = async (key: string) => (await store.get(key))?.bytes;
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'taibai-images-'));
+	store = directoryStore(dir);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A camera photo: 1200×800 stored sideways (EXIF orientation 6), with a GPS position. */
+async function cameraJpeg(): Promise<Buffer> {
+	return sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c8102e' } })
+		.jpeg()
+		.withExif({
+			IFD0: { Make: 'TestCam', Model: 'Lakeside 1' },
+			IFD3: {
+				GPSLatitudeRef: 'N',
+				GPSLatitude: '35/1 21/1 0/1',
+				GPSLongitudeRef: 'E',
+				GPSLongitude: '116/1 36/1 0/1'
+			}
+		})
+		.withMetadata({ orientation: 6 })
+		.toBuffer();
+}
+
+describe('uploaded images', () => {
+	it('are turned upright and written as WebP at a few widths with no metadata left', async () => {
+		const original = await cameraJpeg();
+		const before = await sharp(original).metadata();
+		expect(before.exif).toBeDefined();
+		expect(before.orientation).toBe(6);
+
+		const image = await processImage(original, store);
+		// Sideways 1200×800 is an upright 800×1200 picture.
+		expect(image).toMatchObject({ width: 800, height: 1200, widths: [480, 800] });
+		expect(image.src).toMatch(/^\/media\/[a-f0-9]{20}$/);
+		expect(readdirSync(dir).sort()).toEqual(
+			image.widths.map((w) => `${image.src.slice(7)}-${w}.webp`).sort()
+		);
+		for (const w of image.widths) {
+			const file = await readRendition(`${image.src.slice(7)}-${w}.webp`);
+			const meta = await sharp(file).metadata();
+			expect(meta).toMatchObject({ format: 'webp', width: w });
+			expect(meta.exif).toBeUndefined();
+			expect(meta.orientation).toBeUndefined();
+			expect(meta.height).toBeGreaterThan(meta.width!);
+		}
+	});
+
+	it('are recognised by their content, not their name', async () => {
+		const png = await sharp({
+			create: { width: 300, height: 200, channels: 4, background: '#0f5e8c' }
+		})
+			.png()
+			.toBuffer();
+		expect(sniffImage(png)).toBe('png');
+		await expect(processImage(png, store)).resolves.toMatchObject({ widths: [300] });
+		const text = Buffer.from('GIF89a or a script pretending to be a photo.jpg');
+		await expect(processImage(text, store)).rejects.toThrow(ImageError);
+		// The right magic bytes with garbage after them are not an image either.
+		const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(100, 7)]);
+		await expect(processImage(fake, store)).rejects.toThrow('not an image');
+	});
+
+	it('are refused above 10 MB before anything is decoded', async () => {
+		const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(maxImageBytes)]);
+		await expect(processImage(big, store)).rejects.toThrow('too large');
+	});
+
+	it('are encoded once when the same photo is uploaded again', async () => {
+		const png = await sharp({
+			create: { width: 600, height: 400, channels: 3, background: '#2a9d8f' }
+		})
+			.png()
+			.toBuffer();
+		const puts: string[] = [];
+		const counting: MediaStore = {
+			...store,
+			put: (key, bytes, type) => (puts.push(key), store.put(key, bytes, type))
+		};
+		const first = await processImage(png, counting);
+		expect(puts).toHaveLength(2);
+		await expect(processImage(png, counting)).resolves.toEqual(first);
+		expect(puts).toHaveLength(2);
+	});
+});
+
+describe('the directory photo store', () => {
+	it('gives back what was put under a key, and nothing for an unknown key', async () => {
+		const key = 'abcdef0123456789abcd-480.webp';
+		expect(await store.exists(key)).toBe(false);
+		expect(await store.get(key)).toBeUndefined();
+		await store.put(key, new Uint8Array([1, 2, 3]), 'image/webp');
+		expect(await store.exists(key)).toBe(true);
+		expect(await store.get(key)).toEqual({
+			bytes: Buffer.from([1, 2, 3]),
+			contentType: 'image/webp'
+		});
+		// Only the finished file is left: the temporary name used while writing is gone.
+		expect(readdirSync(dir)).toEqual([key]);
+	});
+
+	it('serves only exact rendition names and refuses to write any other', async () => {
+		writeFileSync(join(dir, 'secret.txt'), 'not a photo');
+		expect(await store.get('../../etc/passwd')).toBeUndefined();
+		expect(await store.get('secret.txt')).toBeUndefined();
+		expect(await store.exists('secret.txt')).toBe(false);
+		expect(await store.get('0123456789abcdef0123-480.webp')).toBeUndefined();
+		await expect(store.put('../escape-480.webp', new Uint8Array(1), 'image/webp')).rejects.toThrow(
+			MediaKeyError
+		);
+	});
+
+	it('lives beside the database unless MEDIA_DIR says where', () => {
+		expect(mediaDirectory(loadConfig({ DATABASE_URL: 'file:/srv/taibai/db.sqlite' }))).toBe(
+			'/srv/taibai/media'
+		);
+		expect(
+			mediaDirectory(loadConfig({ DATABASE_URL: 'file:/srv/db.sqlite', MEDIA_DIR: '/var/photos' }))
+		).toBe('/var/photos');
+		expect(mediaDirectory(loadConfig({ DATABASE_URL: 'postgres://db.internal/taibai' }))).toBe(
+			'data/media'
+		);
+	});
+});
