@@ -115,8 +115,8 @@ test('a change at the bureau reaches an open page after reconnecting, and a canc
 	test.setTimeout(90_000);
 	const event = await plainEvent(request);
 	await visitOnline(page, `/en/events/${event.slug}`);
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Saved', exact: true })).toBeVisible();
 	await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
 
 	await context.setOffline(true);

@@ -180,6 +180,7 @@ test('a shared plan link opens read-only in another browser, which can save a co
 	const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
 	expect(link).toMatch(/\/en\/plan\/shared#[A-Za-z0-9_-]+$/);
 	await expect(page.getByRole('img', { name: 'QR code of the share link' })).toBeVisible();
+	await expectAccessible(page);
 
 	const other = await freshContext(browser);
 	const friend = await other.newPage();

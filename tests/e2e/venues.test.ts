@@ -56,7 +56,7 @@ test.describe('places to visit', () => {
 		await expect(page.getByRole('region', { name: '济宁市博物馆位置地图' })).toBeVisible();
 		await page.locator('.map-frame').first().scrollIntoViewIfNeeded();
 		await expect(page.locator('.leaflet-marker-icon')).toHaveCount(1);
-		await expect(page.getByRole('button', { name: '收藏' })).toBeEnabled();
+		await expect(page.getByRole('button', { name: '收藏', exact: true })).toBeEnabled();
 	});
 
 	test('the venue page describes the place in JSON-LD as a tourist attraction', async ({

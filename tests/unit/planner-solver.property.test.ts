@@ -56,7 +56,7 @@ describe('the day solver', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
 				const p = randomProblem(seed, { flexible: 18, fixed: 3 });
-				const solution = solve(p, { restarts: 1, rounds: 5 });
+				const solution = solve(p, { restarts: 1, stepsPerStop: 5 });
 				expect(solution.exact).toBe(false);
 				expectKeepsEveryPromise(p, solution);
 			}),
@@ -84,12 +84,13 @@ describe('the day solver', () => {
 		);
 	});
 
-	// A heuristic promises no bound on a single day, so this is checked over a batch of random
-	// days: never fewer stops than the yardstick, on average within 3 % of its cost, and no day
-	// far off. (bench/planner reports the same figures over more days.)
-	test('with 30 stops the heuristic is on average within 3 % of the best of twenty random restarts', () => {
-		const seeds = fc.sample(fc.integer({ min: 1, max: 1_000_000 }), 12);
-		const ratios = seeds.map((seed) => {
+	// The issue's budget, day by day: on every random 30-stop day, as many stops as the yardstick
+	// and a cost within 3 % of it. The days are drawn with a fixed seed so that a run is repeatable
+	// (a heuristic promises no bound, so a fresh draw could fail by luck, not by a change);
+	// bench/planner checks the same on 60 more days.
+	test('with 30 stops the heuristic is within 3 % of the best of twenty random restarts on every day', () => {
+		const seeds = fc.sample(fc.integer({ min: 1, max: 1_000_000 }), { numRuns: 12, seed: 2026 });
+		for (const seed of seeds) {
 			const p = randomProblem(seed, {
 				flexible: 30,
 				fixed: 2,
@@ -105,13 +106,12 @@ describe('the day solver', () => {
 				restarts: 20,
 				seed: seed + 1
 			});
-			expect(solution.order.length - kept.length).toBeGreaterThanOrEqual(reference.count);
-			return solution.order.length - kept.length > reference.count
-				? 0
-				: solution.schedule.cost / reference.cost;
-		});
-		const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
-		expect(mean).toBeLessThanOrEqual(1.03);
-		expect(Math.max(...ratios)).toBeLessThanOrEqual(1.15);
+			const count = solution.order.length - kept.length;
+			expect(count, `day ${seed}: stops planned`).toBeGreaterThanOrEqual(reference.count);
+			if (count === reference.count)
+				expect(solution.schedule.cost, `day ${seed}: travel + waiting`).toBeLessThanOrEqual(
+					reference.cost * 1.03
+				);
+		}
 	}, 120_000);
 });

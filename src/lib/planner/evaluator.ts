@@ -1,11 +1,11 @@
-import { earliestStart, type Problem, type Stop } from './problem';
+import { earliestStartOf, flatten, type FlatProblem } from './flat-problem';
+import type { Problem } from './problem';
 
 /** The latest start at which `stop` still ends by `deadline` inside one of its windows, or -Infinity. */
-function latestStart(stop: Stop, deadline: number): number {
-	for (let i = stop.windows.length - 1; i >= 0; i--) {
-		const w = stop.windows[i];
-		const start = (deadline < w.end ? deadline : w.end) - stop.stay;
-		if (start >= w.start) return start;
+function latestStart(f: FlatProblem, stop: number, deadline: number): number {
+	for (let k = f.winFrom[stop + 1] - 1; k >= f.winFrom[stop]; k--) {
+		const start = (deadline < f.winEnd[k] ? deadline : f.winEnd[k]) - f.stay[stop];
+		if (start >= f.winStart[k]) return start;
 	}
 	return -Infinity;
 }
@@ -32,9 +32,13 @@ export class Evaluator {
 	private waitFrom: Float64Array;
 	private departure = 0;
 	private finish = 0;
+	/** The base's travel: a lower bound on any order's cost is its travel (waiting is never negative). */
+	private travel = 0;
 	private base: number[] = [];
+	private f: FlatProblem;
 
-	constructor(private p: Problem) {
+	constructor(p: Problem) {
+		this.f = flatten(p);
 		const size = p.stops.length + 1;
 		this.buf = new Int32Array(size);
 		this.startAt = new Float64Array(size);
@@ -46,42 +50,56 @@ export class Evaluator {
 		this.waitFrom = new Float64Array(size);
 	}
 
+	/** The base's travel + waiting (after a successful `setBase`). */
+	get baseCost(): number {
+		const n = this.base.length;
+		return n === 0 ? 0 : this.finish - this.departure - this.staysTo[n - 1];
+	}
+
 	/** Remembers `seq` as the base; false if it is not a feasible day. */
 	setBase(seq: number[]): boolean {
 		this.base = seq;
-		const { p } = this;
-		let t = p.dayStart;
+		const { f } = this;
+		const size = f.size;
+		let t = f.dayStart;
 		let node = 0;
 		let stays = 0;
+		let travel = 0;
 		for (let i = 0; i < seq.length; i++) {
-			const stop = p.stops[seq[i]];
-			const arrive = t + p.travel[node][seq[i] + 1];
-			const start = earliestStart(stop, arrive);
+			const s = seq[i];
+			const arrive = t + f.travel[node * size + s + 1];
+			const start = earliestStartOf(f, s, arrive);
 			if (start < 0) return false;
-			if (i === 0) this.departure = start - p.travel[0][seq[i] + 1];
-			t = start + stop.stay;
-			if (t > p.dayEnd) return false;
+			if (i === 0) this.departure = start - f.travel[s + 1];
+			t = start + f.stay[s];
+			if (t > f.dayEnd) return false;
 			this.arriveAt[i] = arrive;
-			stays += stop.stay;
+			travel += f.travel[node * size + s + 1];
+			stays += f.stay[s];
 			this.startAt[i] = start;
 			this.endAt[i] = t;
 			this.staysTo[i] = stays;
-			node = seq[i] + 1;
+			node = s + 1;
 		}
 		this.finish = t;
-		let deadline = p.dayEnd;
+		this.travel = travel;
+		let deadline = f.dayEnd;
 		let maxDelay = Infinity;
 		let waitFrom = 0;
 		for (let i = seq.length - 1; i >= 0; i--) {
-			const stop = p.stops[seq[i]];
-			const latest = latestStart(stop, deadline);
+			const s = seq[i];
+			const latest = latestStart(f, s, deadline);
 			this.latestArrival[i] = latest;
-			if (i > 0) deadline = latest - p.travel[seq[i - 1] + 1][seq[i] + 1];
+			if (i > 0) deadline = latest - f.travel[(seq[i - 1] + 1) * size + s + 1];
 			// A delay d at the start of a stay moves it within its window by up to `slack`; waiting
 			// before it swallows that much of an arrival delay first.
 			const start = this.startAt[i];
-			const window = stop.windows.find((w) => start >= w.start && start + stop.stay <= w.end)!;
-			const slack = window.end - stop.stay - start;
+			let slack = 0;
+			for (let k = f.winFrom[s]; k < f.winFrom[s + 1]; k++)
+				if (start >= f.winStart[k] && start + f.stay[s] <= f.winEnd[k]) {
+					slack = f.winEnd[k] - f.stay[s] - start;
+					break;
+				}
 			const wait = start - this.arriveAt[i];
 			maxDelay = wait + Math.min(slack, maxDelay);
 			waitFrom += wait;
@@ -112,8 +130,73 @@ export class Evaluator {
 		return r < from ? base[r] : base[r + size];
 	}
 
+	/** Place (0 origin, stop + 1) at position i of the base; -1 past its end. */
+	private place(i: number): number {
+		return i < 0 ? 0 : i >= this.base.length ? -1 : this.base[i] + 1;
+	}
+
+	/** Travel between places; nothing after the last stop (the day ends there). */
+	private leg(a: number, b: number): number {
+		return a < 0 || b < 0 ? 0 : this.f.travel[a * this.f.size + b];
+	}
+
+	/**
+	 * Lower bounds: a move's travel, in O(1) from the base's. Local search tries thousands of moves
+	 * whose extra travel alone exceeds the base's small waiting; they need no timing at all.
+	 */
+	private orOptTravel(from: number, size: number, to: number, reversed: boolean): number {
+		const prev = this.place(from - 1);
+		const next = this.place(from + size);
+		const first = this.place(from);
+		const last = this.place(from + size - 1);
+		const a = this.place(to - 1 < from ? to - 1 : to - 1 + size);
+		const b = this.place(to < from ? to : to + size);
+		const head = reversed ? last : first;
+		const tail = reversed ? first : last;
+		return (
+			this.travel -
+			this.leg(prev, first) -
+			this.leg(last, next) +
+			this.leg(prev, next) -
+			this.leg(a, b) +
+			this.leg(a, head) +
+			this.leg(tail, b)
+		);
+	}
+
+	private reversalTravel(i: number, j: number): number {
+		const a = this.place(i - 1);
+		const b = this.place(i);
+		const c = this.place(j - 1);
+		const d = this.place(j);
+		return this.travel - this.leg(a, b) - this.leg(c, d) + this.leg(a, c) + this.leg(b, d);
+	}
+
+	private swapTravel(i: number, j: number): number {
+		const a = this.place(i - 1);
+		const x = this.place(i);
+		const b = this.place(i + 1);
+		const c = this.place(j - 1);
+		const y = this.place(j);
+		const d = this.place(j + 1);
+		if (j === i + 1)
+			return this.travel - this.leg(a, x) - this.leg(y, d) + this.leg(a, y) + this.leg(x, d);
+		return (
+			this.travel -
+			this.leg(a, x) -
+			this.leg(x, b) -
+			this.leg(c, y) -
+			this.leg(y, d) +
+			this.leg(a, y) +
+			this.leg(y, b) +
+			this.leg(c, x) +
+			this.leg(x, d)
+		);
+	}
+
 	/** Cost of the base with [from, from + size) moved before position `to` of the rest. */
 	costOrOpt(from: number, size: number, to: number, reversed: boolean, bound: number): number {
+		if (this.orOptTravel(from, size, to, reversed) >= bound) return Infinity;
 		this.kind = 1;
 		this.a = from;
 		this.b = size;
@@ -126,6 +209,7 @@ export class Evaluator {
 
 	/** Cost of the base with [i, j) reversed. */
 	costReversal(i: number, j: number, bound: number): number {
+		if (this.reversalTravel(i, j) >= bound) return Infinity;
 		this.kind = 2;
 		this.a = i;
 		this.b = j;
@@ -136,6 +220,7 @@ export class Evaluator {
 
 	/** Cost of the base with the stops at i < j swapped. */
 	costSwap(i: number, j: number, bound: number): number {
+		if (this.swapTravel(i, j) >= bound) return Infinity;
 		this.kind = 3;
 		this.a = i;
 		this.b = j;
@@ -173,16 +258,17 @@ export class Evaluator {
 	 * base[i - shift].
 	 */
 	cost(len: number, same: number, bound: number, tail = len, shift = 0): number {
-		const { p, base } = this;
+		const { f, base } = this;
+		const size = f.size;
 		const staysTotal = base.length ? this.staysTo[base.length - 1] : 0;
-		let t = same > 0 ? this.endAt[same - 1] : p.dayStart;
+		let t = same > 0 ? this.endAt[same - 1] : f.dayStart;
 		let node = same > 0 ? base[same - 1] + 1 : 0;
 		let stays = same > 0 ? this.staysTo[same - 1] : 0;
 		let departure = this.departure;
 		for (let i = same; i < len; i++) {
 			const index = this.at(i);
-			const stop = p.stops[index];
-			const leg = p.travel[node][index + 1];
+			const stay = f.stay[index];
+			const leg = f.travel[node * size + index + 1];
 			const arrive = t + leg;
 			let start: number;
 			if (i >= tail) {
@@ -193,25 +279,25 @@ export class Evaluator {
 					// The rest keeps its windows: the day ends later by what waiting does not absorb.
 					const late = delay - this.waitFrom[b];
 					const finish = late > 0 ? this.finish + late : this.finish;
-					if (finish > p.dayEnd) return Infinity;
-					const cost = finish - departure - (stays + staysTotal - this.staysTo[b] + stop.stay);
+					if (finish > f.dayEnd) return Infinity;
+					const cost = finish - departure - (stays + staysTotal - this.staysTo[b] + stay);
 					return cost < bound ? cost : Infinity;
 				}
-				start = earliestStart(stop, arrive);
+				start = earliestStartOf(f, index, arrive);
 				if (i === 0) departure = start - leg;
 				if (start === this.startAt[b]) {
 					// In step with the base again: the rest of the day is the base's.
-					const cost = this.finish - departure - (stays + staysTotal - this.staysTo[b] + stop.stay);
+					const cost = this.finish - departure - (stays + staysTotal - this.staysTo[b] + stay);
 					return cost < bound ? cost : Infinity;
 				}
 			} else {
-				start = earliestStart(stop, arrive);
+				start = earliestStartOf(f, index, arrive);
 				if (start < 0) return Infinity;
 				if (i === 0) departure = start - leg;
 			}
-			const end = start + stop.stay;
-			if (end > p.dayEnd) return Infinity;
-			stays += stop.stay;
+			const end = start + stay;
+			if (end > f.dayEnd) return Infinity;
+			stays += stay;
 			t = end;
 			node = index + 1;
 			if (t - departure - stays >= bound) return Infinity;
@@ -229,6 +315,10 @@ export class Evaluator {
 			// buf holds seq[0, pos), v, seq[pos, …): shift one entry left per step.
 			if (pos > 0) buf[pos - 1] = seq[pos - 1];
 			buf[pos] = v;
+			const a = this.place(pos - 1);
+			const b = this.place(pos);
+			if (this.travel - this.leg(a, b) + this.leg(a, v + 1) + this.leg(v + 1, b) >= best.cost)
+				continue;
 			const c = this.cost(seq.length + 1, pos, best.cost, pos + 1, 1);
 			if (c < best.cost) best = { pos, cost: c };
 		}

@@ -14,6 +14,7 @@ import type { LocalDate, LocalDateTime } from '../time';
 
 /** The small, language-resolved shapes that lists and cards render. */
 export interface EventCard {
+	id: string;
 	slug: string;
 	title: string;
 	start: LocalDateTime;
@@ -34,6 +35,7 @@ export function eventCard(snap: Snapshot, o: OccurrenceOf, lang: Language): Even
 	const venue = snap.venue(event.venueId);
 	const festival = snap.festival(event.festivalId);
 	return {
+		id: event.id,
 		slug: event.slug,
 		title: pick(event.title, lang),
 		start: o.start,
@@ -78,6 +80,7 @@ export function openState(
 }
 
 export interface VenueCard {
+	id: string;
 	slug: string;
 	name: string;
 	kind: VenueKind;
@@ -94,6 +97,7 @@ export function venueCard(
 	lang: Language
 ): VenueCard {
 	return {
+		id: venue.id,
 		slug: venue.slug,
 		name: pick(venue.name, lang),
 		kind: venue.kind,
@@ -105,6 +109,7 @@ export function venueCard(
 }
 
 export interface TourCard {
+	id: string;
 	slug: string;
 	name: string;
 	theme: string;
@@ -118,6 +123,7 @@ export interface TourCard {
 
 export function tourCard(tour: Tour, lang: Language): TourCard {
 	return {
+		id: tour.id,
 		slug: tour.slug,
 		name: pick(tour.name, lang),
 		theme: pick(tour.theme, lang),
