@@ -7,6 +7,7 @@ import { auth } from '$lib/server/hooks/auth';
 import { compressHtml } from '$lib/server/hooks/compress-html';
 import { language } from '$lib/server/hooks/language';
 import { observe } from '$lib/server/hooks/observe';
+import { scriptPriority } from '$lib/server/hooks/script-priority';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { startOperations } from '$lib/server/lifecycle';
 import { errorLine, writeLine } from '$lib/server/observability/request-log';
@@ -26,7 +27,14 @@ export const init: ServerInit = async () => {
 	}
 };
 
-export const handle: Handle = sequence(observe, compressHtml, securityHeaders, language, auth);
+export const handle: Handle = sequence(
+	observe,
+	compressHtml,
+	securityHeaders,
+	scriptPriority,
+	language,
+	auth
+);
 
 /** Unexpected errors become one JSON line carrying the request id; a 404 is not an error. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -179,6 +179,9 @@ async function measureRoute(browser, origin, route) {
 		...route,
 		js: await sizeOf(scripts),
 		jsByLoad: await sizeOf(scripts.filter((row) => !row.afterLoad)),
+		// Scripts of the page's own thread, against the budget; worker scripts (the offline
+		// mirror's worker) run on their own thread and are reported apart.
+		pageJs: await sizeOf(scripts.filter((row) => !row.url.includes('/workers/'))),
 		css: await sizeOf(styles),
 		// What Chromium actually received (brotli where the server has it), for comparison.
 		jsCssTransferred: [...scripts, ...styles].reduce((sum, row) => sum + row.transferredBody, 0),
@@ -192,7 +195,7 @@ async function measureRoute(browser, origin, route) {
 		.sort((a, b) => b.gzip - a.gzip)
 		.slice(0, 5)
 		.map(({ url, gzip, raw }) => ({ url: url.replace(origin, ''), gzip, raw }));
-	for (const size of [result.js, result.jsByLoad, result.css]) delete size.items;
+	for (const size of [result.js, result.jsByLoad, result.pageJs, result.css]) delete size.items;
 	if (route.name === 'home') {
 		const precache = visit.byWorker.filter((row) => row.url !== `${origin}/service-worker.js`);
 		const { items, ...size } = await sizeOf(precache);
@@ -229,10 +232,12 @@ function printDownloads(routes) {
 		])
 	);
 	const home = routes.find((r) => r.name === 'home');
-	const ok = home.js.gzip <= HOME_JS_BUDGET;
+	const ok = home.pageJs.gzip <= HOME_JS_BUDGET;
 	console.log(
-		`\nHome first-visit JS: ${kb(home.js.gzip)} gzip (${kb(home.jsByLoad.gzip)} by the load event) ` +
-			`— budget ${kb(HOME_JS_BUDGET)}: ${ok ? 'within' : `OVER by ${kb(home.js.gzip - HOME_JS_BUDGET)}`}`
+		`\nHome first-visit JS on the page's thread: ${kb(home.pageJs.gzip)} gzip ` +
+			`(${kb(home.jsByLoad.gzip)} by the load event; all of it: ${kb(home.js.gzip)} with the ` +
+			`offline worker's ${kb(home.js.gzip - home.pageJs.gzip)}) — budget ${kb(HOME_JS_BUDGET)}: ` +
+			`${ok ? 'within' : `OVER by ${kb(home.pageJs.gzip - HOME_JS_BUDGET)}`}`
 	);
 	console.log('Largest home scripts (gzip):');
 	for (const script of home.largestScripts) {

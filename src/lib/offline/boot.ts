@@ -1,4 +1,5 @@
 import { dev } from '$app/environment';
+import { nextTask } from '$lib/next-task';
 import { useLocalSource } from '$lib/content-source';
 import { startSync } from './scheduler';
 import { requestPersistence } from './storage';
@@ -13,9 +14,6 @@ export function installLocalSource(): void {
 }
 
 let started = false;
-
-/** Gives the browser a turn (input, paint) between start-up steps, so none is one long task. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Starts the offline layer once per page: local reads, sync, the service worker, persistence. */
 export async function startOffline(onRevision: () => void): Promise<void> {
