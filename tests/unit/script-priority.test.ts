@@ -21,7 +21,11 @@ async function served(html: string, headers: Record<string, string>) {
 		event: {} as never,
 		resolve: async () => new Response(html, { headers })
 	});
-	return { body: await response.text(), link: response.headers.get('link') };
+	return {
+		body: await response.text(),
+		link: response.headers.get('link'),
+		length: response.headers.get('content-length')
+	};
 }
 
 describe('content first', () => {
@@ -42,18 +46,24 @@ describe('content first', () => {
 	});
 
 	it('moves the modulepreload header into the page, keeping any other links', async () => {
-		const { body, link: left } = await served(page, {
+		const {
+			body,
+			link: left,
+			length
+		} = await served(page, {
 			'content-type': 'text/html',
+			'content-length': String(page.length),
 			link: `${link}, </og.png>; rel="preload"; as="image"`
 		});
 		expect(left).toBe('</og.png>; rel="preload"; as="image"');
+		expect(length).toBeNull();
 		expect(body).toContain('["./_app/immutable/entry/start.A.js","./_app/immutable/chunks/C.js"]');
 	});
 
 	it('leaves pages without the start-up script, and other responses, untouched', async () => {
 		const plain = await served('<p>no app here</p>', { 'content-type': 'text/html', link });
-		expect(plain).toEqual({ body: '<p>no app here</p>', link });
+		expect(plain).toEqual({ body: '<p>no app here</p>', link, length: null });
 		const json = await served('{"a":1}', { 'content-type': 'application/json', link });
-		expect(json).toEqual({ body: '{"a":1}', link });
+		expect(json).toEqual({ body: '{"a":1}', link, length: null });
 	});
 });

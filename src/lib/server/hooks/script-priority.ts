@@ -30,6 +30,8 @@ export const scriptPriority: Handle = async ({ event, resolve }) => {
 	if (!link || !type.startsWith('text/html') || !response.body) return response;
 	const html = await response.text();
 	const headers = new Headers(response.headers);
+	// The body changes length: let the server count it again.
+	headers.delete('content-length');
 	if (!startImports.test(html)) return new Response(html, { status: response.status, headers });
 	const modules = [...link.matchAll(modulePreload)].map((match) => match[1]);
 	const others = link
