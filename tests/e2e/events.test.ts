@@ -95,8 +95,10 @@ test('opens an event from the list and sees its venue and map', async ({ page })
 	).toHaveAttribute('href', '/en/venues/culture-centre-open-air-stage');
 	const map = page.getByRole('region', { name: 'Map of Culture Centre Open-Air Stage' });
 	await expect(map).toBeVisible();
-	// The map loads when it comes into view, as the visitor scrolls down to it.
+	// The server draws the venue's pin; a tap loads the interactive map with it.
 	await map.scrollIntoViewIfNeeded();
+	await expect(page.locator('.static-map .pin')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Explore the map' }).click();
 	await expect(map.getByRole('button', { name: 'Culture Centre Open-Air Stage' })).toBeVisible();
 	await expect(page.getByText('Free', { exact: true }).first()).toBeVisible();
 });

@@ -4,9 +4,13 @@ import type { Page } from '@playwright/test';
 /** About 130 m south of Taibai Tower, the first stop of the canal walk. */
 const nearTaibaiTower = { latitude: 35.41, longitude: 116.5862 };
 
+/** The map as the server draws it: the numbered stops in order and the tour's path. */
 async function mapDrawn(page: Page, stops: number) {
-	await expect(page.locator('.leaflet-marker-icon')).toHaveCount(stops);
-	await expect(page.locator('.leaflet-overlay-pane path').first()).toBeAttached();
+	const drawn = page.locator('.static-map');
+	await drawn.scrollIntoViewIfNeeded();
+	const numbers = Array.from({ length: stops }, (_, i) => String(i + 1));
+	await expect(drawn.locator('.pin')).toHaveText(numbers);
+	await expect(drawn.locator('polyline').first()).toBeAttached();
 }
 
 test('the tours page lists featured tours first and opens a tour', async ({ page }) => {
@@ -32,7 +36,12 @@ test('a tour shows its numbered stops on the map, the drawn path and the stop li
 }) => {
 	await page.goto('/tours/canal-and-old-town-walk');
 	await mapDrawn(page, 4);
+	// A tap swaps in the interactive map, with the same stops, and puts the visitor in it.
+	await page.getByRole('button', { name: '打开互动地图' }).click();
 	await expect(page.locator('.leaflet-marker-icon')).toHaveText(['1', '2', '3', '4']);
+	await expect(page.locator('.leaflet-overlay-pane path').first()).toBeAttached();
+	await expect(page.locator('.static-map')).toHaveCount(0);
+	await expect(page.getByRole('region', { name: /运河老城文化步行/ })).toBeFocused();
 	const stops = page.getByRole('region', { name: '站点' }).getByRole('listitem');
 	await expect(stops).toHaveCount(4);
 	await expect(stops.first()).toContainText('起点');
@@ -118,7 +127,6 @@ test('in English, a tour is followed to the end and can be walked again', async 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lake Day by Bike and Boat');
 	await expect(page.getByText('Bike · Boat')).toBeVisible();
 	await mapDrawn(page, 5);
-	await expect(page.locator('.leaflet-marker-icon')).toHaveText(['1', '2', '3', '4', '5']);
 	await expect(
 		page.getByRole('listitem').filter({ hasText: 'Beihu Pavilion Square' }).getByRole('link')
 	).toHaveAttribute('href', '/en/venues/beihu-pavilion-square');
