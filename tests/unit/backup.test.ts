@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,6 +95,8 @@ describe('backup and restore', () => {
 			const file = join(dir, 'snapshot');
 			// Taken while the "server" holds the database open, as a nightly backup would be.
 			await backup({ url, file, tools });
+			// One self-contained file, with nothing left beside it.
+			expect(readdirSync(dir).filter((name) => name.startsWith('snapshot'))).toEqual(['snapshot']);
 
 			// Everything after the snapshot is lost on restore, by definition.
 			await contentEditor(live, (await usersRepository(live.db).list())[0]).create(
@@ -105,6 +107,9 @@ describe('backup and restore', () => {
 
 			const target = await newDatabase(dialect, 'restored');
 			await expect(restore({ url: target, file, tools })).resolves.toMatch(/revision/);
+			expect(readdirSync(dir).filter((name) => name.includes('restor'))).toEqual(
+				dialect === 'sqlite' ? ['restored.sqlite'] : []
+			);
 			expect(await contents(await storeAt(target))).toEqual(before);
 		});
 
@@ -139,6 +144,16 @@ describe('backup and restore', () => {
 			);
 			expect(await contents(live)).toEqual(before);
 		});
+
+		it('refuses to back up a database whose revision counter is behind its content', async () => {
+			const url = await newDatabase(dialect, 'live');
+			const live = await populated(url);
+			await live.db.updateTable('meta').set({ value: 1 }).where('key', '=', 'revision').execute();
+			expect((await checkConsistency(live.db)).problems[0]).toMatch(/counter 1 is behind/);
+			const file = join(dir, 'bad');
+			await expect(backup({ url, file, tools })).rejects.toThrow(/inconsistent/);
+			expect(readdirSync(dir).filter((name) => name.startsWith('bad'))).toEqual([]);
+		});
 	});
 });
 
@@ -146,15 +161,6 @@ describe('the backup commands', () => {
 	let url: string;
 	beforeEach(() => {
 		url = `file:${join(dir, 'live.sqlite')}`;
-	});
-
-	it('refuses a snapshot whose revision counter is behind its content', async () => {
-		const live = await populated(url);
-		await live.db.updateTable('meta').set({ value: 1 }).where('key', '=', 'revision').execute();
-		expect((await checkConsistency(live.db)).problems[0]).toMatch(/counter 1 is behind/);
-		await expect(backup({ url, file: join(dir, 'bad.sqlite'), tools })).rejects.toThrow(
-			/inconsistent/
-		);
 	});
 
 	it('keeps the password of a PostgreSQL address out of the command line', () => {
