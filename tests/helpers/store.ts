@@ -47,6 +47,23 @@ export async function freshPostgresSchema(): Promise<{ url: string; drop: () => 
 	};
 }
 
+/**
+ * A new empty database beside the test database, for tests of whole-database tools (pg_dump and
+ * pg_restore work on a database, not a schema: a dump of the shared test database would hold every
+ * other test's schemas too). Needs a user allowed to create databases; `drop` ends its connections.
+ */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+	if (!postgresUrl) throw new Error('TEST_DATABASE_URL_PG is not set');
+	const name = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+	await admin((c) => c.query(`create database ${name}`));
+	const url = new URL(postgresUrl);
+	url.pathname = `/${name}`;
+	return {
+		url: url.toString(),
+		drop: () => admin((c) => c.query(`drop database ${name} with (force)`)).then(() => undefined)
+	};
+}
+
 /** A fresh, migrated, empty store in its own PostgreSQL schema; closing it drops the schema. */
 export async function testPostgresStore(): Promise<Store> {
 	const { url, drop } = await freshPostgresSchema();

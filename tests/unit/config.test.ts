@@ -65,4 +65,37 @@ describe('configuration', () => {
 		expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
 		expect(() => loadConfig({ REQUEST_LOG: 'verbose' })).toThrow(/REQUEST_LOG/);
 	});
+
+	it('takes photos to a bucket only when it is fully described, naming what is missing', () => {
+		const bucket = {
+			MEDIA_S3_BUCKET: 'taibai-photos',
+			MEDIA_S3_REGION: 'oss-cn-hangzhou',
+			MEDIA_S3_ENDPOINT: 'https://oss-cn-hangzhou.example.com'
+		};
+		expect(loadConfig(bucket)).toMatchObject(bucket);
+		expect(() => loadConfig({ MEDIA_S3_BUCKET: 'taibai-photos' })).toThrow(
+			/MEDIA_S3_REGION: is required when MEDIA_S3_BUCKET is set/
+		);
+		expect(() => loadConfig({ MEDIA_S3_ENDPOINT: 'http://minio.internal:9000' })).toThrow(
+			/MEDIA_S3_BUCKET: is required when MEDIA_S3_ENDPOINT is set/
+		);
+		expect(() => loadConfig({ ...bucket, MEDIA_S3_ACCESS_KEY_ID: 'AK' })).toThrow(
+			/MEDIA_S3_SECRET_ACCESS_KEY: is required when MEDIA_S3_ACCESS_KEY_ID is set/
+		);
+		expect(() => loadConfig({ ...bucket, MEDIA_S3_SECRET_ACCESS_KEY: 'SK' })).toThrow(
+			/MEDIA_S3_ACCESS_KEY_ID: is required/
+		);
+		expect(() => loadConfig({ ...bucket, MEDIA_DIR: '/var/photos' })).toThrow(
+			/MEDIA_DIR: must not be set with MEDIA_S3_BUCKET/
+		);
+		expect(() => loadConfig({ ...bucket, MEDIA_S3_BUCKET: 'Taibai_Photos' })).toThrow(
+			/MEDIA_S3_BUCKET: must be a bucket name/
+		);
+		expect(() => loadConfig({ ...bucket, MEDIA_S3_ENDPOINT: 'oss-cn-hangzhou' })).toThrow(
+			/MEDIA_S3_ENDPOINT: must be an http/
+		);
+		expect(() => loadConfig({ ...bucket, MEDIA_S3_FORCE_PATH_STYLE: 'yes' })).toThrow(
+			/MEDIA_S3_FORCE_PATH_STYLE/
+		);
+	});
 });

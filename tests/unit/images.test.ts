@@ -1,13 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '$lib/server/config';
-import { mediaDirectory } from '$lib/server/media';
 import { directoryStore } from '$lib/server/media/directory-store';
 import { ImageError, maxImageBytes, processImage, sniffImage } from '$lib/server/media/images';
-import { MediaKeyError, type MediaStore } from '$lib/server/media/store';
+import type { MediaStore } from '$lib/server/media/store';
 
 let dir: string;
 let store: MediaStore;
@@ -94,44 +92,5 @@ describe('uploaded images', () => {
 		expect(puts).toHaveLength(2);
 		await expect(processImage(png, counting)).resolves.toEqual(first);
 		expect(puts).toHaveLength(2);
-	});
-});
-
-describe('the directory photo store', () => {
-	it('gives back what was put under a key, and nothing for an unknown key', async () => {
-		const key = 'abcdef0123456789abcd-480.webp';
-		expect(await store.exists(key)).toBe(false);
-		expect(await store.get(key)).toBeUndefined();
-		await store.put(key, new Uint8Array([1, 2, 3]), 'image/webp');
-		expect(await store.exists(key)).toBe(true);
-		expect(await store.get(key)).toEqual({
-			bytes: Buffer.from([1, 2, 3]),
-			contentType: 'image/webp'
-		});
-		// Only the finished file is left: the temporary name used while writing is gone.
-		expect(readdirSync(dir)).toEqual([key]);
-	});
-
-	it('serves only exact rendition names and refuses to write any other', async () => {
-		writeFileSync(join(dir, 'secret.txt'), 'not a photo');
-		expect(await store.get('../../etc/passwd')).toBeUndefined();
-		expect(await store.get('secret.txt')).toBeUndefined();
-		expect(await store.exists('secret.txt')).toBe(false);
-		expect(await store.get('0123456789abcdef0123-480.webp')).toBeUndefined();
-		await expect(store.put('../escape-480.webp', new Uint8Array(1), 'image/webp')).rejects.toThrow(
-			MediaKeyError
-		);
-	});
-
-	it('lives beside the database unless MEDIA_DIR says where', () => {
-		expect(mediaDirectory(loadConfig({ DATABASE_URL: 'file:/srv/taibai/db.sqlite' }))).toBe(
-			'/srv/taibai/media'
-		);
-		expect(
-			mediaDirectory(loadConfig({ DATABASE_URL: 'file:/srv/db.sqlite', MEDIA_DIR: '/var/photos' }))
-		).toBe('/var/photos');
-		expect(mediaDirectory(loadConfig({ DATABASE_URL: 'postgres://db.internal/taibai' }))).toBe(
-			'data/media'
-		);
 	});
 });

@@ -29,6 +29,31 @@ const schema = z.object({
 	DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
 	/** Directory of photo renditions; default `media` beside the SQLite file (`data/media` otherwise). */
 	MEDIA_DIR: z.string().trim().min(1).optional(),
+	/**
+	 * Photos in an S3-compatible bucket instead of a directory (AWS S3, Aliyun OSS, Tencent COS,
+	 * MinIO), so app servers on several machines share them. Setting the bucket selects this store.
+	 */
+	MEDIA_S3_BUCKET: z
+		.string()
+		.trim()
+		.regex(
+			/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+			'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens'
+		)
+		.optional(),
+	/** The bucket's region, which requests are signed for (`us-east-1` for most MinIO setups). */
+	MEDIA_S3_REGION: z.string().trim().min(1).optional(),
+	/** The service's address when it is not AWS, e.g. `https://oss-cn-hangzhou.aliyuncs.com`. */
+	MEDIA_S3_ENDPOINT: z
+		.string()
+		.trim()
+		.regex(/^https?:\/\/[^/]+/i, 'must be an http:// or https:// address')
+		.optional(),
+	/** `true`: bucket in the path (`host/bucket/key`, MinIO's default) rather than in the host name. */
+	MEDIA_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+	/** Both or neither; without them the SDK's own chain (AWS_* variables, instance role) is used. */
+	MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+	MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
 	/** `auto` seeds the sample content into an empty database; `never` leaves it empty. */
 	SEED: z.enum(['auto', 'never']).default('auto'),
 	/** How long deletion tombstones are kept; a phone that last synced before that gets a full snapshot. */
@@ -69,7 +94,41 @@ const schema = z.object({
 	PG_RESTORE: z.string().trim().min(1).default('pg_restore')
 });
 
+/** The bucket settings that mean nothing without MEDIA_S3_BUCKET. */
+const s3Settings = [
+	'MEDIA_S3_REGION',
+	'MEDIA_S3_ENDPOINT',
+	'MEDIA_S3_FORCE_PATH_STYLE',
+	'MEDIA_S3_ACCESS_KEY_ID',
+	'MEDIA_S3_SECRET_ACCESS_KEY'
+] as const;
+
+/**
+ * A half-configured bucket is refused at start-up rather than at the first upload, and photos are
+ * never split between a directory and a bucket.
+ */
+function checkMediaStore(value: z.infer<typeof schema>, ctx: z.RefinementCtx): void {
+	const issue = (path: string, message: string) =>
+		ctx.addIssue({ code: 'custom', path: [path], message });
+	if (!value.MEDIA_S3_BUCKET) {
+		const stray = s3Settings.filter((name) => value[name] !== undefined);
+		if (stray.length) issue('MEDIA_S3_BUCKET', `is required when ${stray.join(', ')} is set`);
+		return;
+	}
+	if (value.MEDIA_DIR) {
+		issue('MEDIA_DIR', 'must not be set with MEDIA_S3_BUCKET (photos go to one place)');
+	}
+	if (!value.MEDIA_S3_REGION) issue('MEDIA_S3_REGION', 'is required when MEDIA_S3_BUCKET is set');
+	if (value.MEDIA_S3_ACCESS_KEY_ID && !value.MEDIA_S3_SECRET_ACCESS_KEY) {
+		issue('MEDIA_S3_SECRET_ACCESS_KEY', 'is required when MEDIA_S3_ACCESS_KEY_ID is set');
+	}
+	if (value.MEDIA_S3_SECRET_ACCESS_KEY && !value.MEDIA_S3_ACCESS_KEY_ID) {
+		issue('MEDIA_S3_ACCESS_KEY_ID', 'is required when MEDIA_S3_SECRET_ACCESS_KEY is set');
+	}
+}
+
 const checked = schema.superRefine((value, ctx) => {
+	checkMediaStore(value, ctx);
 	if (value.TILE_SOURCE === 'tianditu' && !value.TIANDITU_KEY) {
 		ctx.addIssue({
 			code: 'custom',

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { contentTypeOf, isMediaKey, MediaKeyError, type MediaStore } from './store';
 
+/** A file that is not there; any other failure (permissions, a full disk) is an error. */
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
 /**
  * Photos as files in one directory, one file per key. Writes go to a temporary name first and
  * are renamed into place, so the /media route never serves half a file.
@@ -26,8 +29,9 @@ export function directoryStore(directory: string): MediaStore {
 			if (!isMediaKey(key)) return undefined;
 			try {
 				return { bytes: await readFile(pathOf(key)), contentType: contentTypeOf(key) };
-			} catch {
-				return undefined;
+			} catch (error) {
+				if (isMissing(error)) return undefined;
+				throw error;
 			}
 		},
 		async exists(key) {
@@ -35,8 +39,9 @@ export function directoryStore(directory: string): MediaStore {
 			try {
 				await access(pathOf(key));
 				return true;
-			} catch {
-				return false;
+			} catch (error) {
+				if (isMissing(error)) return false;
+				throw error;
 			}
 		}
 	};

@@ -4,6 +4,7 @@ import { config, type Config } from '../config';
 import { sqlitePath } from '../db/connect';
 import { dialectOfUrl } from '../db/dialect';
 import { directoryStore } from './directory-store';
+import { s3Store } from './s3-store';
 import type { MediaStore } from './store';
 
 /**
@@ -18,10 +19,24 @@ export function mediaDirectory(cfg: Config = config()): string {
 	return path === ':memory:' ? join(tmpdir(), 'taibai-media') : join(dirname(path), 'media');
 }
 
+/** The store a configuration asks for: the bucket when MEDIA_S3_BUCKET is set, else the directory. */
+export function mediaStoreFor(cfg: Config): MediaStore {
+	if (!cfg.MEDIA_S3_BUCKET) return directoryStore(mediaDirectory(cfg));
+	// config.ts has checked that the region is there and that the keys come in pairs.
+	const { MEDIA_S3_ACCESS_KEY_ID: accessKeyId, MEDIA_S3_SECRET_ACCESS_KEY: secretAccessKey } = cfg;
+	return s3Store({
+		bucket: cfg.MEDIA_S3_BUCKET,
+		region: cfg.MEDIA_S3_REGION ?? '',
+		endpoint: cfg.MEDIA_S3_ENDPOINT,
+		forcePathStyle: cfg.MEDIA_S3_FORCE_PATH_STYLE === 'true',
+		credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined
+	});
+}
+
 let current: MediaStore | undefined;
 
 /** The photo store of this process (see store.ts for the contract every store keeps). */
 export function mediaStore(): MediaStore {
-	current ??= directoryStore(mediaDirectory());
+	current ??= mediaStoreFor(config());
 	return current;
 }

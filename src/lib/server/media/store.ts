@@ -4,12 +4,15 @@
  * key's bytes never change once written: stores may cache, replicate or serve them forever, and
  * writing a key that already exists may be skipped.
  *
- * Implementations (the directory beside the database by default; an S3-compatible bucket is the
- * planned other one) must:
+ * Implementations: `directory-store.ts` (the directory beside the database, the default) and
+ * `s3-store.ts` (an S3-compatible bucket, when MEDIA_S3_BUCKET is set, for app servers on several
+ * machines); `index.ts` picks one from the configuration. Each must:
  * - accept only keys for which `isMediaKey` is true and refuse any other with a MediaKeyError
  *   (`get` and `exists` answer undefined / false instead, so a crafted URL is just "not found");
  * - make `put` atomic: a reader sees either no object or the whole of it;
- * - answer `get` with undefined, never an error, when the key is absent.
+ * - answer `get` with undefined and `exists` with false when the key is absent, but let any other
+ *   failure (an unreachable service, refused credentials) propagate as an error.
+ * `tests/helpers/media-store-contract.ts` holds these rules as tests; every store runs them.
  * The route that serves `/media/<key>` and the upload path go through this interface only.
  */
 export interface MediaStore {

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { sql } from 'kysely';
+import { openDatabase } from '../db/connect';
+import { checkConsistency } from './consistency';
 import { OperationError } from './errors';
 
 export interface PgTools {
@@ -51,29 +54,46 @@ export async function verifyPgDump(tools: PgTools, file: string): Promise<void> 
 }
 
 /**
- * pg_dump in its custom format: it reads everything in one repeatable-read transaction, so the
- * dump is one committed state while the app servers keep writing.
+ * pg_dump in its custom format, of exactly the state the app's invariants were checked on (as the
+ * SQLite backup checks its copy): a read-only REPEATABLE READ transaction exports its snapshot,
+ * checkConsistency reads through it, and pg_dump --snapshot dumps that same snapshot, while the
+ * app servers keep writing. An inconsistent database is refused before anything is written.
  */
 export async function backupPg(tools: PgTools, url: string, file: string): Promise<void> {
 	const { dbname, env } = libpqTarget(url);
 	const partial = `${file}.partial`;
+	const db = openDatabase(url, { poolSize: 2 });
 	try {
-		await run(
-			tools.pgDump,
-			[
-				'--format=custom',
-				'--no-owner',
-				'--no-privileges',
-				`--file=${partial}`,
-				`--dbname=${dbname}`
-			],
-			env
-		);
+		await db
+			.transaction()
+			.setIsolationLevel('repeatable read')
+			.setAccessMode('read only')
+			.execute(async (trx) => {
+				const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx);
+				const { problems } = await checkConsistency(trx);
+				if (problems.length) {
+					throw new OperationError(`the database is inconsistent: ${problems.join('; ')}`);
+				}
+				await run(
+					tools.pgDump,
+					[
+						'--format=custom',
+						'--no-owner',
+						'--no-privileges',
+						`--snapshot=${rows[0].id}`,
+						`--file=${partial}`,
+						`--dbname=${dbname}`
+					],
+					env
+				);
+			});
 		await verifyPgDump(tools, partial);
 		renameSync(partial, file);
 	} catch (error) {
 		rmSync(partial, { force: true });
 		throw error;
+	} finally {
+		await db.destroy();
 	}
 }
 

@@ -41,6 +41,21 @@ export async function verifySqlite(path: string): Promise<Consistency> {
 }
 
 /**
+ * Makes a copy one self-contained file. The backup API copies the live database's WAL mode into
+ * the copy, and every later open of a WAL file (even read-only, as verifySqlite does) leaves
+ * `-wal` and `-shm` files beside it. Rollback-journal mode has none; the server switches the file
+ * back to WAL when it opens it.
+ */
+function asSingleFile(path: string): void {
+	const copy = new SQLite(path, { fileMustExist: true });
+	try {
+		copy.pragma('journal_mode = DELETE');
+	} finally {
+		copy.close();
+	}
+}
+
+/**
  * Writes a snapshot of a live database with SQLite's online backup API: it copies pages while the
  * server keeps serving and writing, and starts over by itself if a write lands mid-copy, so the
  * file is one committed state. It goes to `file.partial` first and becomes `file` only once verified.
@@ -56,6 +71,7 @@ export async function backupSqlite(path: string, file: string): Promise<Consiste
 		source.close();
 	}
 	try {
+		asSingleFile(partial);
 		const result = await verifySqlite(partial);
 		renameSync(partial, file);
 		return result;
@@ -81,6 +97,7 @@ export async function restoreSqlite(path: string, file: string): Promise<Consist
 		snapshot.close();
 	}
 	try {
+		asSingleFile(incoming);
 		const result = await verifySqlite(incoming);
 		for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 		renameSync(incoming, path);
