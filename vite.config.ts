@@ -4,9 +4,11 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { buildId as currentBuildId } from './scripts/build-id.js';
 import { visitorPrecache } from './scripts/console-only-assets.js';
+import { startupChunks } from './scripts/startup-chunks.js';
 
 // Changes with every build, so the offline shell is re-downloaded whenever the app changes.
 const buildId = currentBuildId();
+const startup = startupChunks();
 
 export default defineConfig({
 	define: { __BUILD_ID__: JSON.stringify(buildId) },
@@ -19,6 +21,7 @@ export default defineConfig({
 			strategy: ['globalVariable', 'baseLocale']
 		}),
 		sveltekit(),
+		startup.plugin,
 		SvelteKitPWA({
 			strategies: 'injectManifest',
 			srcDir: 'src',
@@ -39,6 +42,8 @@ export default defineConfig({
 			devOptions: { enabled: false }
 		})
 	],
+	// The code every visitor page runs travels in two chunks (see scripts/startup-chunks.js).
+	build: { rolldownOptions: { output: { codeSplitting: { groups: startup.groups } } } },
 	// The sync worker imports modules like the page does.
 	worker: { format: 'es' },
 	// rrule ships ESM only through the `module` field, which Node ignores: bundle it for the server.

@@ -83,6 +83,16 @@ export async function runLighthouse(url, base, port) {
 	return report;
 }
 
+/**
+ * The run closest to the median first contentful paint and time to interactive: Lighthouse's own
+ * choice among repeated runs (its median-run helper), which is steadier than a median score when
+ * one run lands on a busy moment of a shared machine.
+ */
+export async function medianRun(reports) {
+	const { computeMedianRun } = await import(join(packageDir, 'core', 'lib', 'median-run.js'));
+	return computeMedianRun(reports);
+}
+
 /** A few element selectors, URLs or labels from an audit's details, so a failure can be found. */
 function examples(audit) {
 	const items = audit.details?.items ?? [];

@@ -5,7 +5,7 @@
 //      audit short of a full score.
 // It prints figures and never fails on a slow number; it exits non-zero only when it could not
 // measure. Environment: BENCH_PORT (default 4199), LIGHTHOUSE_PORT (Chrome's DevTools port for
-// Lighthouse, default 4299), LIGHTHOUSE_RUNS (runs per page, the median by performance score is
+// Lighthouse, default 4299), LIGHTHOUSE_RUNS (runs per page, Lighthouse's median run is
 // kept; default 1), BENCH_LIGHTHOUSE=0 to skip Lighthouse, CHROMIUM_PATH.
 import { chromium, devices } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
@@ -29,6 +29,7 @@ import {
 	budgetMisses,
 	categories,
 	ensureLighthouse,
+	medianRun,
 	runLighthouse,
 	summarize
 } from './lighthouse.js';
@@ -276,11 +277,16 @@ async function lighthouse(origin, routes, dir) {
 		for (let i = 0; i < lighthouseRuns; i += 1) {
 			console.log(`Lighthouse ${page.path}${lighthouseRuns > 1 ? ` (run ${i + 1})` : ''}…`);
 			const base = join(dir, `lighthouse-${page.name}-${i + 1}`);
-			const summary = summarize(await runLighthouse(`${origin}${page.path}`, base, lighthousePort));
-			runs.push({ ...summary, reportBase: base });
+			const report = await runLighthouse(`${origin}${page.path}`, base, lighthousePort);
+			runs.push({ report, reportBase: base });
 		}
-		runs.sort((a, b) => a.scores.performance - b.scores.performance);
-		const kept = runs[Math.floor(runs.length / 2)];
+		const median = await medianRun(runs.map((run) => run.report));
+		const kept = {
+			...summarize(median),
+			reportBase: runs.find((r) => r.report === median).reportBase
+		};
+		// Every run's score, so a spread (a busy machine) is visible next to the kept run.
+		kept.allScores = runs.map((run) => Math.round(run.report.categories.performance.score * 100));
 		out.push({ name: page.name, path: page.path, ...kept, misses: budgetMisses(kept) });
 	}
 	return out;
@@ -309,6 +315,8 @@ function printLighthouse(pages) {
 	for (const p of pages) {
 		console.log(`\n${p.name} (${p.path})${p.misses.length ? `: ${p.misses.join('; ')}` : ''}`);
 		if (p.benchmarkIndex) console.log(`  Lighthouse benchmarkIndex ${p.benchmarkIndex}`);
+		if (p.allScores?.length > 1)
+			console.log(`  performance in each run: ${p.allScores.join(', ')}`);
 		for (const warning of p.warnings) console.log(`  warning: ${warning}`);
 		if (p.errored.length) {
 			console.log(
