@@ -4,7 +4,6 @@
 // errored or got an unexpected status, since then the figures mean nothing.
 //
 // Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONNECTIONS (default 64).
-import autocannon from 'autocannon';
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,11 +14,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { FEED_PATH, loadFeed } from './load.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const duration = positiveInt('BENCH_DURATION', 10);
 const connections = positiveInt('BENCH_CONNECTIONS', 64);
-const FEED_PATH = '/api/v1/content';
 const STARTUP_TIMEOUT_MS = 30_000;
 
 /** Child processes and temp dir to clean up, however the run ends. */
@@ -194,37 +193,9 @@ async function fetchSnapshot(origin) {
 
 // --- Load ----------------------------------------------------------------------------------------
 
-/**
- * One autocannon run. autocannon counts 304 as "non2xx", so the expected status is checked
- * against statusCodeStats instead; anything else, plus socket errors and timeouts, is an error.
- */
-async function load(origin, headers, expectedStatus) {
-	const result = await autocannon({
-		url: `${origin}${FEED_PATH}`,
-		headers,
-		connections,
-		duration,
-		// A second of warm-up so both servers are measured with JIT-compiled hot paths.
-		warmup: { connections, duration: 1 },
-		// Keep latencies of non-2xx responses: the 304 run consists of nothing else.
-		excludeErrorStats: false
-	});
-	const statusCounts = Object.fromEntries(
-		Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])
-	);
-	const responses = Object.values(statusCounts).reduce((sum, count) => sum + count, 0);
-	const unexpected = responses - (statusCounts[expectedStatus] ?? 0);
-	return {
-		requestsPerSecond: result.requests.average,
-		latencyP99Ms: result.latency.p99,
-		latencyAverageMs: result.latency.average,
-		responses,
-		statusCounts,
-		errors: result.errors + unexpected,
-		socketErrors: result.errors,
-		timeouts: result.timeouts,
-		unexpectedStatus: unexpected
-	};
+/** One run against this bench's server, with the connections and duration it was given. */
+function load(origin, headers, expectedStatus) {
+	return loadFeed({ origin, headers, expectedStatus, connections, duration });
 }
 
 /** The 200 and the 304 scenario against one server, both asking for brotli like a phone does. */

@@ -18,7 +18,6 @@
 // nginx on PATH or /usr/sbin/nginx). The app servers log every request as JSON (REQUEST_LOG=json,
 // the default, to a pipe this script drains), as they would in production; REQUEST_LOG=off in the
 // environment measures them without.
-import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -36,8 +35,8 @@ import {
 	tempDir,
 	writeResults
 } from '../lib/app.js';
+import { FEED_PATH, loadFeed } from './load.js';
 
-const FEED_PATH = '/api/v1/content';
 const duration = positiveInt('BENCH_DURATION', 10);
 const connectionCounts = [64, 256];
 const pgUrl = process.env.BENCH_PG_URL || '';
@@ -135,37 +134,10 @@ async function startServers(count, database) {
 	return { dir, servers };
 }
 
-/** One autocannon run; a status other than the expected one counts as an error. */
-async function load(origin, headers, expectedStatus, connections) {
-	const result = await autocannon({
-		url: `${origin}${FEED_PATH}`,
-		headers,
-		connections,
-		duration,
-		// A response slower than 30 s counts as an error (autocannon's default is 10 s, which a
-		// shared machine under load can exceed without anything being wrong with the app).
-		timeout: 30,
-		warmup: { connections, duration: 1 },
-		excludeErrorStats: false
-	});
-	const statusCounts = Object.fromEntries(
-		Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])
-	);
-	const responses = Object.values(statusCounts).reduce((sum, n) => sum + n, 0);
-	const unexpected = responses - (statusCounts[expectedStatus] ?? 0);
-	return {
-		requestsPerSecond: result.requests.average,
-		latencyP99Ms: result.latency.p99,
-		latencyAverageMs: result.latency.average,
-		responses,
-		statusCounts,
-		socketErrors: result.errors - result.timeouts,
-		timeouts: result.timeouts,
-		unexpectedStatus: unexpected,
-		// autocannon's `errors` already includes timeouts. A run in which nothing came back at all
-		// is a failure too, not a row of zeros.
-		errors: result.errors + unexpected + (responses === 0 ? 1 : 0)
-	};
+/** One run; a response slower than 30 s counts as an error (autocannon's default is 10 s, which a
+ * shared machine under load can exceed without anything being wrong with the app). */
+function load(origin, headers, expectedStatus, connections) {
+	return loadFeed({ origin, headers, expectedStatus, connections, duration, timeout: 30 });
 }
 
 const topologies = [
