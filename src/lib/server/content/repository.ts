@@ -7,7 +7,8 @@ import { ConflictError, NotFoundError } from './errors';
 import type { ContentKind } from './kinds';
 import { nextRevision } from './revision';
 
-type Stored = {
+/** What every stored record carries, whatever its type: the fields the store and editing rely on. */
+export type StoredRecord = {
 	id: string;
 	slug: string;
 	status: string;
@@ -32,13 +33,13 @@ function fromRow<T>(row: Pick<ContentRow, 'data' | 'revision' | 'version' | 'upd
 }
 
 /** Server-assigned fields live in columns, not in the JSON, so they can never disagree. */
-function toData<T extends Stored>(record: Input<T>): string {
+function toData<T extends StoredRecord>(record: Input<T>): string {
 	const {
 		revision: _r,
 		version: _v,
 		updatedAt: _u,
 		...data
-	} = record as Input<T> & Partial<Stored>;
+	} = record as Input<T> & Partial<StoredRecord>;
 	return JSON.stringify(data);
 }
 
@@ -51,7 +52,7 @@ export interface ChangeSet<T> {
  * All queries for one content type. Every write runs in one transaction together with the revision
  * it takes, so the feed can never show half a change.
  */
-export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>) {
+export function contentRepository<T extends StoredRecord>(db: Db, kind: ContentKind<T>) {
 	// The four content tables share one shape; Kysely's typing needs one concrete table name.
 	const table = kind.type as ContentTable as 'festivals';
 	const isPublic = (status: string) => kind.publicStatuses.includes(status);
@@ -256,4 +257,4 @@ export function contentRepository<T extends Stored>(db: Db, kind: ContentKind<T>
 	};
 }
 
-export type ContentRepository<T extends Stored> = ReturnType<typeof contentRepository<T>>;
+export type ContentRepository<T extends StoredRecord> = ReturnType<typeof contentRepository<T>>;

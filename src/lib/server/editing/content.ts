@@ -3,23 +3,14 @@ import { auditRepository, type AuditAction, type AuditEntry } from '../audit/log
 import { diffRecords, type FieldChange } from '../audit/diff';
 import type { User } from '../auth/users';
 import { ConflictError, NotFoundError } from '../content/errors';
-import type { ContentRepository } from '../content/repository';
+import type { ContentRepository, StoredRecord } from '../content/repository';
 import { createStore, type Store } from '../store';
-
-type Stored = {
-	id: string;
-	slug: string;
-	status: string;
-	revision: number;
-	version: number;
-	updatedAt: string;
-};
 
 /**
  * Someone saved the record after the editor opened it. Carries the record as it is now and what
  * changed since the editor's version, field by field, with who changed it.
  */
-export class EditConflict<T = Stored> extends Error {
+export class EditConflict<T = StoredRecord> extends Error {
 	constructor(
 		readonly current: T,
 		readonly changes: FieldChange[],
@@ -48,7 +39,7 @@ export function actionFor(before: string, after: string): AuditAction {
  */
 export function contentEditor(store: Store, user: User) {
 	function repo(trx: Store, type: ContentType) {
-		return trx[type] as unknown as ContentRepository<Stored>;
+		return trx[type] as unknown as ContentRepository<StoredRecord>;
 	}
 
 	async function inTransaction<R>(work: (trx: Store) => Promise<R>): Promise<R> {
@@ -67,12 +58,12 @@ export function contentEditor(store: Store, user: User) {
 		} catch (error) {
 			if (!(error instanceof ConflictError)) throw error;
 			const { entries, changes } = await auditRepository(store.db).changesSince(type, id, version);
-			throw new EditConflict(error.current as Stored, changes, entries);
+			throw new EditConflict(error.current as StoredRecord, changes, entries);
 		}
 	}
 
 	return {
-		async create(type: ContentType, input: unknown): Promise<Stored> {
+		async create(type: ContentType, input: unknown): Promise<StoredRecord> {
 			return inTransaction(async (trx) => {
 				const created = await repo(trx, type).create(input);
 				await auditRepository(trx.db).record({
@@ -88,9 +79,9 @@ export function contentEditor(store: Store, user: User) {
 		},
 
 		/** Creates several records in one transaction: all of them, or (on any error) none. */
-		async createMany(type: ContentType, inputs: unknown[]): Promise<Stored[]> {
+		async createMany(type: ContentType, inputs: unknown[]): Promise<StoredRecord[]> {
 			return inTransaction(async (trx) => {
-				const created: Stored[] = [];
+				const created: StoredRecord[] = [];
 				for (const input of inputs) {
 					const record = await repo(trx, type).create(input);
 					await auditRepository(trx.db).record({
@@ -108,7 +99,12 @@ export function contentEditor(store: Store, user: User) {
 		},
 
 		/** Saves an edited record over `version`; refused with an EditConflict if it moved on. */
-		async save(type: ContentType, id: string, input: unknown, version: number): Promise<Stored> {
+		async save(
+			type: ContentType,
+			id: string,
+			input: unknown,
+			version: number
+		): Promise<StoredRecord> {
 			return explained(type, id, version, () =>
 				inTransaction(async (trx) => {
 					const before = await repo(trx, type).getById(id);
@@ -133,7 +129,7 @@ export function contentEditor(store: Store, user: User) {
 			id: string,
 			version: number,
 			changes: { status: string } & Record<string, unknown>
-		): Promise<Stored> {
+		): Promise<StoredRecord> {
 			const current = await repo(store, type).getById(id);
 			if (!current) throw new NotFoundError(`${type} ${id}`);
 			return this.save(type, id, { ...current, ...changes }, version);

@@ -4,19 +4,10 @@ import type { ContentType, Image } from '$lib/content/schemas';
 import { ValidationError } from '$lib/content/validation';
 import { getStore } from '../app';
 import { currentUser } from '../auth/current';
-import type { ContentRepository } from '../content/repository';
+import type { ContentRepository, StoredRecord } from '../content/repository';
 import { ImageError, maxImageBytes, processImage } from '../media/images';
 import { contentEditor, EditConflict } from './content';
 import { formVersion } from './form-action';
-
-type Stored = {
-	id: string;
-	slug: string;
-	status: string;
-	version: number;
-	revision: number;
-	updatedAt: string;
-};
 
 /** Where a type keeps its pictures: one image, a hero image, or a list of photos (venues). */
 export type ImageField = 'image' | 'heroImage' | 'photos';
@@ -32,7 +23,7 @@ export function imagesOf(record: object, field: ImageField): Image[] {
  * page was loaded at, like any other change; the alt text in Chinese is required.
  */
 export function imageActions(type: ContentType, field: ImageField) {
-	const repository = () => getStore()[type] as unknown as ContentRepository<Stored>;
+	const repository = () => getStore()[type] as unknown as ContentRepository<StoredRecord>;
 	const base = `/admin/${type}`;
 
 	async function write(

@@ -4,21 +4,12 @@ import type { ContentType } from '$lib/content/schemas';
 import type { FieldProblem } from '$lib/content/validation';
 import { getStore } from '../app';
 import { currentUser } from '../auth/current';
-import type { ContentRepository } from '../content/repository';
+import type { ContentRepository, StoredRecord } from '../content/repository';
 import { formVersion, writeFromForm } from './form-action';
 import { historyOf } from './history';
 
-type Stored = {
-	id: string;
-	slug: string;
-	status: string;
-	version: number;
-	revision: number;
-	updatedAt: string;
-};
-
 /** How one content type's form maps to and from its records (see $lib/admin/forms). */
-export interface RecordForm<T extends Stored, V> {
+export interface RecordForm<T extends StoredRecord, V> {
 	type: ContentType;
 	valuesOf(record: T): V;
 	valuesFrom(form: FormData): V;
@@ -32,7 +23,7 @@ export interface RecordForm<T extends Stored, V> {
  * and form values; save, publish, unpublish and delete through the audited editor with the
  * version the form was loaded at. This builds those loads and actions for one type.
  */
-export function recordPages<T extends Stored, V>(spec: RecordForm<T, V>) {
+export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 	const base = `/admin/${spec.type}`;
 	const repository = () => getStore()[spec.type] as unknown as ContentRepository<T>;
 
