@@ -1,4 +1,5 @@
 import { districtBounds, type TileLayer } from '$lib/content/map-settings';
+import { framing, pointsOf } from './drawing';
 import { tileUrl } from './tile-math';
 import type { MapMarker, MapPath } from './types';
 
@@ -16,10 +17,6 @@ import type { MapMarker, MapPath } from './types';
 /** The canvas: wider than the content column (48rem), taller than the tallest map frame. */
 export const canvas = { width: 800, height: 640 } as const;
 const TILE = 256;
-const PADDING = 24;
-// As MapView's Leaflet view: one point at street level, several at most at zoom 16.
-const SINGLE_ZOOM = 15;
-const MAX_ZOOM = 16;
 const MIN_ZOOM = 3;
 
 export interface StaticTile {
@@ -62,12 +59,12 @@ function fitZoom(points: [number, number][], fit: { width: number; height: numbe
 	const ys = world.map((p) => p[1]);
 	const spanX = Math.max(...xs) - Math.min(...xs);
 	const spanY = Math.max(...ys) - Math.min(...ys);
-	if (spanX === 0 && spanY === 0) return SINGLE_ZOOM;
+	if (spanX === 0 && spanY === 0) return framing.singleZoom;
 	const scale = Math.min(
-		spanX > 0 ? (fit.width - 2 * PADDING) / spanX : Infinity,
-		spanY > 0 ? (fit.height - 2 * PADDING) / spanY : Infinity
+		spanX > 0 ? (fit.width - 2 * framing.padding) / spanX : Infinity,
+		spanY > 0 ? (fit.height - 2 * framing.padding) / spanY : Infinity
 	);
-	return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Math.floor(Math.log2(scale))));
+	return Math.max(MIN_ZOOM, Math.min(framing.maxZoom, Math.floor(Math.log2(scale))));
 }
 
 export function staticView(options: {
@@ -79,17 +76,14 @@ export function staticView(options: {
 	legs?: boolean;
 }): StaticView {
 	const { markers, paths, layers, fit } = options;
-	let points: [number, number][] = [
-		...markers.map((mk) => [mk.position.lat, mk.position.lon] as [number, number]),
-		...paths.flat().map(([lon, lat]) => [lat, lon] as [number, number])
-	];
+	let points = pointsOf(markers, paths);
 	if (points.length === 0) {
 		points = [
 			[districtBounds.south, districtBounds.west],
 			[districtBounds.north, districtBounds.east]
 		];
 	}
-	const zoom = points.length === 1 ? SINGLE_ZOOM : fitZoom(points, fit);
+	const zoom = points.length === 1 ? framing.singleZoom : fitZoom(points, fit);
 	const world = points.map(([lat, lon]) => project(lat, lon, zoom));
 	const xs = world.map((p) => p[0]);
 	const ys = world.map((p) => p[1]);
