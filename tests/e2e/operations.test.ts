@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { demo } from './admin-helpers';
-import { disposeOwnServer, logIn, startOwnServer, type OwnServer } from './own-server';
+import { disposeOwnServer, logIn, postLogin, startOwnServer, type OwnServer } from './own-server';
 
 // Ports of this file's own servers (the shared browser-test server keeps E2E_PORT).
 const base = Number(process.env.E2E_PORT ?? 4173);
@@ -247,16 +247,7 @@ test.describe('an operated server', () => {
 	test('logs one JSON line per request and never a password, cookie or token', async () => {
 		const password = `wrong-${Date.now()}-horse`;
 		const { origin } = server;
-		const refused = await fetch(`${origin}/admin/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				origin,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams({ email: demo.email, password })
-		});
+		const refused = await postLogin(origin, demo.email, password);
 		expect(refused.status).toBe(400);
 		const cookie = await logIn(origin, demo.email, demo.password);
 		await fetch(`${origin}/admin?token=s3cr3t-reset-token`, {

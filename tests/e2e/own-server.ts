@@ -84,9 +84,9 @@ export async function disposeOwnServer(server: OwnServer | undefined, keepDir = 
 	if (!keepDir) rmSync(server.dir, { recursive: true, force: true });
 }
 
-/** Logs in through the console's form, as a browser would, and returns the session cookie. */
-export async function logIn(origin: string, email: string, password: string): Promise<string> {
-	const response = await fetch(`${origin}/admin/login`, {
+/** Posts the console's login form, as a browser would, and answers with the server's response. */
+export function postLogin(origin: string, email: string, password: string): Promise<Response> {
+	return fetch(`${origin}/admin/login`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: {
@@ -96,6 +96,11 @@ export async function logIn(origin: string, email: string, password: string): Pr
 		},
 		body: new URLSearchParams({ email, password, next: '/admin' })
 	});
+}
+
+/** Logs in through the console's form and returns the session cookie. */
+export async function logIn(origin: string, email: string, password: string): Promise<string> {
+	const response = await postLogin(origin, email, password);
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('taibai_session='));
 	if (response.status !== 303 || !cookie) throw new Error(`login failed: ${response.status}`);
 	return cookie.split(';')[0];

@@ -32,6 +32,17 @@ afterEach(async () => {
 	await store.close();
 });
 
+/** The visitor saves an event on the phone, as it looked then. */
+async function saveOnPhone(e: Awaited<ReturnType<Store['events']['listPublic']>>[number]) {
+	await db.favourites.put({
+		type: 'events',
+		id: e.id,
+		slug: e.slug,
+		savedAt: '2026-11-28T10:00:00Z',
+		seen: { title: e.title.zh, start: e.start, status: e.status }
+	});
+}
+
 async function mirrorCounts() {
 	return { events: await db.events.count(), venues: await db.venues.count() };
 }
@@ -120,15 +131,7 @@ describe('the sync engine', () => {
 		const [a, b] = (await store.events.listPublic()).filter(
 			(e) => e.status === 'published' && !e.rrule
 		);
-		for (const e of [a, b]) {
-			await db.favourites.put({
-				type: 'events',
-				id: e.id,
-				slug: e.slug,
-				savedAt: '2026-11-28T10:00:00Z',
-				seen: { title: e.title.zh, start: e.start, status: e.status }
-			});
-		}
+		for (const e of [a, b]) await saveOnPhone(e);
 		await store.events.update(
 			a.id,
 			{ ...a, status: 'cancelled', statusReason: { zh: '大风' } },
@@ -151,13 +154,7 @@ describe('the sync engine', () => {
 		const weekly = (await store.events.listPublic()).find(
 			(e) => e.status === 'published' && e.rrule
 		)!;
-		await db.favourites.put({
-			type: 'events',
-			id: weekly.id,
-			slug: weekly.slug,
-			savedAt: '2026-11-28T10:00:00Z',
-			seen: { title: weekly.title.zh, start: weekly.start, status: weekly.status }
-		});
+		await saveOnPhone(weekly);
 		// A new summary is not news.
 		const renamed = await store.events.update(
 			weekly.id,
