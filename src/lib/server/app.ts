@@ -1,4 +1,6 @@
-import { applyDemoAccountPolicy } from './auth/demo';
+import { demoEmail } from './auth/accounts.js';
+import { applyDemoAccountPolicy, demoPassword } from './auth/demo';
+import { usersRepository } from './auth/users';
 import { sessionsRepository } from './auth/sessions';
 import { config } from './config';
 import { purgeTombstones } from './content/tombstones';
@@ -34,4 +36,18 @@ export async function startApp(): Promise<Store> {
 export function getStore(): Store {
 	if (!store) throw new Error('The store is not open yet: startApp() has not run');
 	return store;
+}
+
+/** What a person starting the server needs to get into the console (printed by `npm start`). */
+export interface ConsoleAccess {
+	accounts: number;
+	/** The seeded demo's login, when this server keeps one (never in production). */
+	demo?: { email: string; password: string };
+}
+
+export async function consoleAccess(opened: Store): Promise<ConsoleAccess> {
+	const users = usersRepository(opened.db);
+	const accounts = await users.count();
+	const demo = config().NODE_ENV !== 'production' && (await users.emailTaken(demoEmail));
+	return { accounts, ...(demo ? { demo: { email: demoEmail, password: demoPassword } } : {}) };
 }
