@@ -1,5 +1,5 @@
 import type { ClientInit } from '@sveltejs/kit';
-import { nonVisitorPath } from '$lib/i18n/paths';
+import { isNonVisitorPath } from '$lib/i18n/paths';
 
 /**
  * A server-rendered page hydrates from the data inlined in its HTML (after its first paint, see
@@ -8,7 +8,7 @@ import { nonVisitorPath } from '$lib/i18n/paths';
  */
 export const init: ClientInit = async () => {
 	const serverRendered = document.querySelector('script[data-sveltekit-fetched]') !== null;
-	if (!serverRendered && !nonVisitorPath.test(location.pathname)) {
+	if (!serverRendered && !isNonVisitorPath(location.pathname)) {
 		const { installLocalSource } = await import('$lib/offline/boot');
 		installLocalSource();
 	}
