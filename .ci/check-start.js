@@ -26,7 +26,9 @@ child.stdout.on('data', (chunk) => {
 	out += chunk;
 	process.stdout.write(chunk);
 });
-const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+const exited = new Promise((resolve) =>
+	child.once('exit', (code, signal) => resolve({ code, signal }))
+);
 
 async function get(path) {
 	const response = await fetch(`${origin}${path}`, { redirect: 'manual' });
@@ -38,7 +40,8 @@ async function get(path) {
 async function waitForHealth() {
 	const deadline = Date.now() + startTimeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode} without serving`);
+		if (child.exitCode !== null)
+			throw new Error(`npm start exited ${child.exitCode} without serving`);
 		const ok = await fetch(`${origin}/healthz`).then(
 			(r) => r.ok,
 			() => false

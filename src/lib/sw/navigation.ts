@@ -1,19 +1,11 @@
 /// <reference lib="webworker" />
 import { matchPrecache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { isNonVisitorPath } from '$lib/i18n/paths';
+import { answersNavigation } from './visitor-navigation';
 import { NetworkOnly } from 'workbox-strategies';
 
 /** The page that boots the client router for any visitor URL (written by the adapter). */
 export const shellUrl = '/shell.html';
-
-/**
- * The editor console and the API are never answered from the worker, with or without /en, in
- * whatever spelling (`/%61dmin`, `//admin`): the path is compared as the server's router reads it.
- */
-export function answersNavigation(request: Request, url: URL): boolean {
-	return request.mode === 'navigate' && !isNonVisitorPath(url.pathname);
-}
 
 /**
  * Visitor navigations: the network first, so a returning visitor still gets fresh server-rendered

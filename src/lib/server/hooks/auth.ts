@@ -7,6 +7,10 @@ import { sessionsRepository } from '../auth/sessions';
 
 export const loginPath = '/admin/login';
 
+/** A line break in a redirect's location would split the response's headers. */
+const hasControlCharacter = (text: string) =>
+	[...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
 /**
  * Where to come back to after logging in: a console page on this site, never elsewhere. The value
  * is resolved the way a browser would resolve it (so `//evil.example`, `/\\evil.example` or a
@@ -16,7 +20,7 @@ export function safeNext(
 	next: string | null | undefined,
 	{ loginAllowed = false }: { loginAllowed?: boolean } = {}
 ): string {
-	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f]/.test(next)) return '/admin';
+	if (!next || !next.startsWith('/') || hasControlCharacter(next)) return '/admin';
 	let url: URL;
 	try {
 		url = new URL(next, 'http://console.invalid');
