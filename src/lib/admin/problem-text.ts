@@ -14,6 +14,10 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^must be after the start$/, () => m.admin_problem_end_after_start()],
 	[/^a reason is required when /, () => m.admin_problem_reason_required()],
 	[/^needs a venue or a position$/, () => m.admin_problem_venue_or_position()],
+	[
+		/^must be published before a public record can point to it$/,
+		() => m.admin_problem_unpublished_reference()
+	],
 	[/^must not be before the start date$/, () => m.admin_problem_end_date()],
 	[/^must be a phone number$/, () => m.admin_problem_phone()],
 	[/^a tour needs at least two stops$/, () => m.admin_problem_two_stops()],

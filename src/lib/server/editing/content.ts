@@ -5,6 +5,7 @@ import type { User } from '../auth/users';
 import { ConflictError, NotFoundError } from '../content/errors';
 import type { ContentRepository, StoredRecord } from '../content/repository';
 import { createStore, type Store } from '../store';
+import { assertPublicReferences } from './public-references';
 
 /**
  * Someone saved the record after the editor opened it. Carries the record as it is now and what
@@ -66,6 +67,7 @@ export function contentEditor(store: Store, user: User) {
 		async create(type: ContentType, input: unknown): Promise<StoredRecord> {
 			return inTransaction(async (trx) => {
 				const created = await repo(trx, type).create(input);
+				await assertPublicReferences(trx, type, created);
 				await auditRepository(trx.db).record({
 					userId: user.id,
 					action: 'create',
@@ -84,6 +86,7 @@ export function contentEditor(store: Store, user: User) {
 				const created: StoredRecord[] = [];
 				for (const input of inputs) {
 					const record = await repo(trx, type).create(input);
+					await assertPublicReferences(trx, type, record);
 					await auditRepository(trx.db).record({
 						userId: user.id,
 						action: 'create',
@@ -110,6 +113,7 @@ export function contentEditor(store: Store, user: User) {
 					const before = await repo(trx, type).getById(id);
 					if (!before) throw new NotFoundError(`${type} ${id}`);
 					const after = await repo(trx, type).update(id, input, version);
+					await assertPublicReferences(trx, type, after);
 					await auditRepository(trx.db).record({
 						userId: user.id,
 						action: actionFor(before.status, after.status),

@@ -1,0 +1,130 @@
+// The reliability bench: builds the app if its sources changed (as `npm start` does), then for
+// SQLite and, when TEST_DATABASE_URL_PG is set, PostgreSQL, serves it as `npm start` would and
+// measures what holds. Figures go to stdout, one line each, exactly in the issue's form; what a
+// figure is made of (each leak, 5xx, lost save…) goes to stderr and bench/results/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { buildIsStale } from '../../scripts/build-freshness.js';
+import { positiveInt, root } from '../lib/app.js';
+import { accessMatrix } from './access';
+import { launch } from './browser';
+import { headerSummary } from './headers';
+import { draftLeaks } from './leaks';
+import { openTarget, type Target } from './target';
+
+export interface Settings {
+	port: number;
+	fuzzRuns: number;
+	xssPayloads: number;
+	kills: number;
+	loadSeconds: number;
+	loadConnections: number;
+	parts: Set<string>;
+}
+
+const allParts = ['access-matrix', 'fuzz', 'xss', 'login', 'kill', 'sync-cut', 'load', 'headers'];
+
+function settings(): Settings {
+	const parts = process.env.BENCH_PARTS?.split(',').map((p) => p.trim()) ?? allParts;
+	for (const part of parts) {
+		if (!allParts.includes(part)) throw new Error(`BENCH_PARTS: no part named ${part}`);
+	}
+	return {
+		port: positiveInt('BENCH_PORT', 4199),
+		fuzzRuns: positiveInt('BENCH_FUZZ_RUNS', 1000),
+		xssPayloads: positiveInt('BENCH_XSS_PAYLOADS', 100),
+		kills: positiveInt('BENCH_KILLS', 20),
+		loadSeconds: positiveInt('BENCH_LOAD_SECONDS', 60),
+		loadConnections: positiveInt('BENCH_LOAD_CONNECTIONS', 200),
+		parts: new Set(parts)
+	};
+}
+
+const note = (line: string) => process.stderr.write(`${line}\n`);
+
+function ensureBuild() {
+	if (!buildIsStale(root, join(root, 'build', 'index.js'))) return;
+	note('Building the app (sources changed since the last build)…');
+	const result = spawnSync('npx', ['vite', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' }
+	});
+	if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+}
+
+type Part = (t: Target, s: Settings) => Promise<{ line: string; details: string[] }>;
+
+const parts: Record<string, Part> = {
+	'access-matrix': async (t) => {
+		const browser = await launch();
+		try {
+			const leaks = await draftLeaks(t, browser);
+			const matrix = await accessMatrix(t);
+			return {
+				line: `access-matrix: ${matrix.cases + leaks.cases} cases, ${matrix.leaks + leaks.leaks} leaks`,
+				details: [
+					`matrix ${matrix.cases} cases, ${matrix.leaks} leaks; draft checks ${leaks.cases} public answers, ${leaks.leaks} leaks`,
+					...matrix.details,
+					...leaks.details
+				]
+			};
+		} finally {
+			await browser.close();
+		}
+	},
+	headers: async (t) => {
+		const figures = await headerSummary(t);
+		return { line: `headers: ${figures.summary}`, details: figures.details };
+	}
+};
+
+export async function main(): Promise<number> {
+	const s = settings();
+	ensureBuild();
+	const when = new Date().toISOString();
+	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+	const kinds: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL_PG
+		? ['sqlite', 'postgres']
+		: ['sqlite'];
+	const results: Record<string, unknown>[] = [];
+	console.log(`reliability bench ${when} on ${machine}`);
+	for (const kind of kinds) {
+		const target = await openTarget(kind, s.port);
+		const load = os
+			.loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ');
+		console.log(`[${target.label}] load average at start ${load}`);
+		try {
+			for (const name of allParts) {
+				if (!s.parts.has(name) || !parts[name]) continue;
+				const started = Date.now();
+				note(`${target.label}: ${name}…`);
+				const { line, details } = await parts[name](target, s);
+				console.log(line);
+				for (const detail of details) note(`  ${detail}`);
+				results.push({
+					database: target.label,
+					part: name,
+					line,
+					details,
+					seconds: (Date.now() - started) / 1000
+				});
+			}
+		} finally {
+			await target.dispose();
+		}
+	}
+	const dir = join(root, 'bench', 'results');
+	mkdirSync(dir, { recursive: true });
+	const file = join(dir, `reliability-${when.replace(/[:.]/g, '-')}.json`);
+	writeFileSync(
+		file,
+		JSON.stringify({ when, machine, loadAverage: os.loadavg(), results }, null, '\t')
+	);
+	note(`Results: ${file}`);
+	return 0;
+}
