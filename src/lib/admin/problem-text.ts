@@ -117,6 +117,7 @@ const fileProblems: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^the file is empty$/, () => m.admin_file_empty()],
 	[/^not a complete calendar$/, () => m.admin_file_incomplete_calendar()],
 	[/^the file has no rows$/, () => m.admin_file_no_rows()],
+	[/^more than (\d+) rows$/, (x) => m.admin_file_too_many_rows({ rows: x[1] })],
 	[
 		/^line (\d+): a quoted field is never closed$/,
 		(x) => m.admin_file_unclosed_quote({ line: x[1] })
