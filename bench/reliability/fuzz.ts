@@ -5,6 +5,7 @@
 // they were (a checksum before and after each one).
 import type { Browser, BrowserContext } from '@playwright/test';
 import fc from 'fast-check';
+import sharp from 'sharp';
 import { consoleRoutesFromBuild } from '../../tests/helpers/access-matrix';
 import { root } from '../lib/app.js';
 import { phone } from './browser';
@@ -18,15 +19,7 @@ import {
 	type ContentType
 } from './console';
 import { actionName, formsOn, withValues, type Form } from './forms';
-import {
-	csvFile,
-	formInput,
-	icsFile,
-	sinceValue,
-	valueFor,
-	type FormInput,
-	type Value
-} from './fuzz-inputs';
+import { csvFile, formInput, icsFile, sinceValue, type FormInput, type Value } from './fuzz-inputs';
 import { send, type Answer } from './http';
 import { createAccount, logIn, type Account, type Target } from './target';
 
@@ -38,20 +31,30 @@ export interface FuzzFigures {
 	details: string[];
 }
 
+interface Outcome {
+	status: number;
+	answer?: Answer;
+	input: string;
+	named?: boolean;
+}
+
 /** One endpoint under fuzz: how to make a request from a generated input, and what follows. */
 interface Subject {
 	name: string;
 	runs: number;
-	/** Sends input `i`; answers the effective status (an enhanced action's own status). */
-	send(i: number): Promise<{ status: number; answer?: Answer; input: string; named?: boolean }>;
+	/**
+	 * Gets input `i` ready (a fresh record, the current version: writes of its own, which happen
+	 * before the checksum is taken), then `go` sends it and answers the effective status.
+	 */
+	prepare(i: number): Promise<{ go: () => Promise<Outcome> }>;
 	/** After a request that was let through: bring ids, versions and sessions up to date. */
 	accepted?(): Promise<void>;
 }
 
-const png = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-	'base64'
-);
+/** A photo the console accepts (64 px a side, the smallest it takes). */
+const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#0f5e8c' } })
+	.png()
+	.toBuffer();
 
 /** What an answer means: an enhanced action answers 200 with its own status inside. */
 export function effectiveStatus(answer: Answer): number {
@@ -190,17 +193,21 @@ function formSubject(
 	return {
 		name,
 		runs,
-		async send(i) {
+		async prepare(i) {
 			const input = inputs[i];
 			const { action, entries } = await base();
 			const request = encode(t, form, applied(entries, input), input, session().cookie);
-			const answer = await send(t.origin, { method: 'POST', path: action, ...request });
 			const described = `${input.envelope} ${input.changes.map((c) => `${c.name}=${show(c.value)}`).join(' ')}${input.dropped.length ? ` without ${input.dropped.join(',')}` : ''}`;
 			return {
-				status: effectiveStatus(answer),
-				answer,
-				input: described,
-				named: names(answer, input)
+				go: async () => {
+					const answer = await send(t.origin, { method: 'POST', path: action, ...request });
+					return {
+						status: effectiveStatus(answer),
+						answer,
+						input: described,
+						named: names(answer, input)
+					};
+				}
 			};
 		}
 	};
@@ -259,14 +266,16 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 	let errors = 0;
 	let partialWrites = 0;
 	let unnamed = 0;
-	let current = await t.db.checksum();
 	for (const subject of subjects) {
 		const started = Date.now();
 		let subjectErrors = 0;
 		for (let i = 0; i < subject.runs; i++) {
-			let outcome: Awaited<ReturnType<Subject['send']>>;
+			let outcome: Outcome;
+			let before = '';
 			try {
-				outcome = await subject.send(i);
+				const ready = await subject.prepare(i);
+				before = await t.db.checksum();
+				outcome = await ready.go();
 			} catch (error) {
 				outcome = { status: 0, input: `(no answer: ${(error as Error).message})` };
 			}
@@ -282,15 +291,21 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 				}
 			}
 			if (outcome.status >= 400 || outcome.status === 0) {
-				if (after !== current) {
+				if (before && after !== before) {
 					partialWrites++;
 					details.push(`partial write: ${subject.name} ${outcome.input} → ${outcome.status}`);
 				}
-				if (outcome.status < 500 && outcome.named === false) unnamed++;
+				if (outcome.status < 500 && outcome.named === false) {
+					unnamed++;
+					if (unnamed <= 10) {
+						details.push(
+							`no field named: ${subject.name} ${outcome.input} → ${outcome.answer?.text().slice(0, 160)}`
+						);
+					}
+				}
 			} else {
 				await subject.accepted?.();
 			}
-			current = await t.db.checksum();
 		}
 		process.stderr.write(
 			`  fuzz ${subject.name}: ${subject.runs} inputs, ${subjectErrors} 5xx, ${((Date.now() - started) / 1000).toFixed(0)} s\n`
@@ -366,6 +381,30 @@ async function consoleSubjects(
 	} finally {
 		await anonymousContext.close();
 	}
+	// The import's second step posts the previewed text back; its form appears only after a preview.
+	const preview = found.get('/admin/import?/preview');
+	if (preview) {
+		const [festival] = await liveIds(t, 'festivals', 'published');
+		const csv = (
+			await send(t.origin, {
+				path: '/admin/import/template.csv',
+				headers: { cookie: t.cookies.admin }
+			})
+		).text();
+		found.set('/admin/import?/import', {
+			...preview,
+			action: '/admin/import?/import',
+			enctype: 'application/x-www-form-urlencoded',
+			fields: [
+				{ name: 'festivalId', type: 'hidden', value: festival },
+				{ name: 'csv', type: 'hidden', value: csv }
+			],
+			entries: [
+				['festivalId', festival],
+				['csv', csv]
+			]
+		});
+	}
 	// Every action of the route table must have been found on some page.
 	const routes = await consoleRoutesFromBuild(root);
 	for (const route of routes) {
@@ -421,10 +460,6 @@ async function consoleSubjects(
 				})
 			});
 			accepted = async () => {
-				const [row] = await t.db.all('select password_hash from users where email = $1', [
-					self.account.email
-				]);
-				void row;
 				self.account = { ...self.account, password: 'a new long password' };
 				try {
 					self.cookie = await logIn(t.origin, self.account);
@@ -468,9 +503,16 @@ function publicSubjects(t: Target, runs: number, seed: number): Subject[] {
 	const get = (name: string, paths: string[]): Subject => ({
 		name,
 		runs,
-		async send(i) {
-			const answer = await send(t.origin, { path: paths[i], headers: { 'accept-encoding': 'br' } });
-			return { status: answer.status, answer, input: paths[i] };
+		async prepare(i) {
+			return {
+				go: async () => {
+					const answer = await send(t.origin, {
+						path: paths[i],
+						headers: { 'accept-encoding': 'br' }
+					});
+					return { status: answer.status, answer, input: paths[i] };
+				}
+			};
 		}
 	});
 	const q = (v: string) => encodeURIComponent(v);
@@ -555,29 +597,25 @@ async function importSubjects(t: Target, runs: number, seed: number): Promise<Su
 		.replace(/^\ufeff/, '')
 		.split(',');
 	const [festival] = await liveIds(t, 'festivals', 'published');
+	const upload = async (i: number, file: Buffer): Promise<Outcome> => {
+		// The preview reads an uploaded file; the import, the previewed text sent back in a field.
+		const action = i % 2 ? 'import' : 'preview';
+		const answer =
+			action === 'import'
+				? await postForm(t, '/admin/import?/import', [
+						['festivalId', festival],
+						['csv', file.toString('utf8')]
+					])
+				: await postForm(t, '/admin/import?/preview', [['festivalId', festival]], {
+						files: { file: { name: 'programme', type: 'text/plain', data: file } }
+					});
+		return { status: effectiveStatus(answer), answer, input: `${action} ${file.length} bytes` };
+	};
 	const fileSubject = (name: string, files: Buffer[]): Subject => ({
 		name,
 		runs,
-		async send(i) {
-			const action = i % 2 ? 'import' : 'preview';
-			const file = files[i];
-			const answer = await postForm(
-				t,
-				`/admin/import?/${action}`,
-				action === 'import'
-					? [
-							['festivalId', festival],
-							['csv', file.toString('utf8')]
-						]
-					: [['festivalId', festival]],
-				action === 'preview'
-					? { files: { file: { name: 'programme', type: 'text/plain', data: file } } }
-					: {}
-			);
-			return { status: effectiveStatus(answer), answer, input: `${action} ${file.length} bytes` };
-		}
+		prepare: async (i) => ({ go: () => upload(i, files[i]) })
 	});
-	void valueFor;
 	return [
 		fileSubject('import CSV', fc.sample(csvFile(columns), { numRuns: runs, seed: seed + 10 })),
 		fileSubject('import ICS', fc.sample(icsFile, { numRuns: runs, seed: seed + 11 }))

@@ -131,7 +131,7 @@ async function loginCookie(t: Target): Promise<string> {
 /** A photo the app serves: one uploaded through a venue's photo form. */
 async function somePhoto(t: Target): Promise<string | undefined> {
 	const [id] = await liveIds(t, 'venues');
-	const png = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#2b86b8' } })
+	const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2b86b8' } })
 		.png()
 		.toBuffer();
 	await postForm(

@@ -115,14 +115,16 @@ export async function main(): Promise<number> {
 			.map((l) => l.toFixed(1))
 			.join(' ');
 		console.log(`[${target.label}] load average at start ${load}`);
+		const lines = new Map<string, string>();
 		try {
 			for (const name of allParts) {
 				if (!s.parts.has(name) || !parts[name]) continue;
 				const started = Date.now();
 				note(`${target.label}: ${name}…`);
 				const { line, details } = await parts[name](target, s);
-				console.log(line);
+				note(line);
 				for (const detail of details) note(`  ${detail}`);
+				lines.set(name, line);
 				results.push({
 					database: target.label,
 					part: name,
@@ -134,6 +136,12 @@ export async function main(): Promise<number> {
 		} finally {
 			await target.dispose();
 		}
+		const end = os
+			.loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ');
+		console.log(`[${target.label}] load average at start ${load}, at end ${end}`);
+		for (const name of printOrder) if (lines.has(name)) console.log(lines.get(name));
 	}
 	const dir = join(root, 'bench', 'results');
 	mkdirSync(dir, { recursive: true });
