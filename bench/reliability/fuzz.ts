@@ -46,7 +46,7 @@ interface Subject {
 	 * Gets input `i` ready (a fresh record, the current version: writes of its own, which happen
 	 * before the checksum is taken), then `go` sends it and answers the effective status.
 	 */
-	prepare(i: number): Promise<{ go: () => Promise<Outcome> }>;
+	prepare(i: number): Promise<{ go: () => Promise<Outcome>; input: string }>;
 	/** After a request that was let through: bring ids, versions and sessions up to date. */
 	accepted?(): Promise<void>;
 }
@@ -199,6 +199,7 @@ function formSubject(
 			const request = encode(t, form, applied(entries, input), input, session().cookie);
 			const described = `${input.envelope} ${input.changes.map((c) => `${c.name}=${show(c.value)}`).join(' ')}${input.dropped.length ? ` without ${input.dropped.join(',')}` : ''}`;
 			return {
+				input: described,
 				go: async () => {
 					const answer = await send(t.origin, { method: 'POST', path: action, ...request });
 					return {
@@ -269,15 +270,18 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 	for (const subject of subjects) {
 		const started = Date.now();
 		let subjectErrors = 0;
+		let subjectUnnamed = 0;
 		for (let i = 0; i < subject.runs; i++) {
 			let outcome: Outcome;
 			let before = '';
+			let input = `input ${i}`;
 			try {
 				const ready = await subject.prepare(i);
+				input = ready.input;
 				before = await t.db.checksum();
 				outcome = await ready.go();
 			} catch (error) {
-				outcome = { status: 0, input: `(no answer: ${(error as Error).message})` };
+				outcome = { status: 0, input: `${input} (no answer: ${(error as Error).message})` };
 			}
 			inputs++;
 			const after = await t.db.checksum();
@@ -297,7 +301,8 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 				}
 				if (outcome.status < 500 && outcome.named === false) {
 					unnamed++;
-					if (unnamed <= 10) {
+					subjectUnnamed++;
+					if (subjectUnnamed === 1) {
 						details.push(
 							`no field named: ${subject.name} ${outcome.input} → ${outcome.answer?.text().slice(0, 160)}`
 						);
@@ -505,6 +510,7 @@ function publicSubjects(t: Target, runs: number, seed: number): Subject[] {
 		runs,
 		async prepare(i) {
 			return {
+				input: paths[i],
 				go: async () => {
 					const answer = await send(t.origin, {
 						path: paths[i],
@@ -614,7 +620,10 @@ async function importSubjects(t: Target, runs: number, seed: number): Promise<Su
 	const fileSubject = (name: string, files: Buffer[]): Subject => ({
 		name,
 		runs,
-		prepare: async (i) => ({ go: () => upload(i, files[i]) })
+		prepare: async (i) => ({
+			input: `${i % 2 ? 'import' : 'preview'} ${files[i].length} bytes`,
+			go: () => upload(i, files[i])
+		})
 	});
 	return [
 		fileSubject('import CSV', fc.sample(csvFile(columns), { numRuns: runs, seed: seed + 10 })),

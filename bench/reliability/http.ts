@@ -51,7 +51,13 @@ export function send(origin: string, options: RequestOptions): Promise<Answer> {
 			}
 		);
 		req.setTimeout(options.timeoutMs ?? 60_000, () => req.destroy(new Error('timed out')));
-		req.on('error', reject);
+		// A server may answer before it has read the body (413 for an oversize one) and close the
+		// connection: the answer counts, the failed write of the rest does not.
+		let answered = false;
+		req.on('response', () => (answered = true));
+		req.on('error', (error) => {
+			if (!answered) reject(error);
+		});
 		req.end(body);
 	});
 }

@@ -13,6 +13,7 @@ import { launch } from './browser';
 import { headerSummary } from './headers';
 import { draftLeaks } from './leaks';
 import { fuzz } from './fuzz';
+import { xss } from './xss';
 import { openTarget, type Target } from './target';
 
 export interface Settings {
@@ -87,6 +88,18 @@ const parts: Record<string, Part> = {
 			return {
 				line: `fuzz: ${f.inputs} inputs on ${f.endpoints} endpoints, ${f.errors} 5xx, ${f.partialWrites} partial writes`,
 				details: f.details
+			};
+		} finally {
+			await browser.close();
+		}
+	},
+	xss: async (t, s) => {
+		const browser = await launch();
+		try {
+			const x = await xss(t, s.xssPayloads, browser);
+			return {
+				line: `xss: ${x.payloads} payloads x ${x.fields} fields, ${x.executed} executed, ${x.unescaped} shown unescaped`,
+				details: x.details
 			};
 		} finally {
 			await browser.close();
