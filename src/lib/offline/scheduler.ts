@@ -1,5 +1,6 @@
 import { command, watch } from './mirror-client';
 import { offlineStatus } from './status.svelte';
+import { isQuotaError } from './storage';
 import { SyncError } from './sync-error';
 
 const fifteenMinutes = 15 * 60_000;
@@ -25,8 +26,10 @@ export function startSync(onRevision: (revision: number, previous: number) => vo
 			await command('sync');
 			failures = 0;
 			offlineStatus.error = null;
+			offlineStatus.syncProblem = null;
 		} catch (error) {
 			offlineStatus.error = error instanceof Error ? error.message : String(error);
+			offlineStatus.syncProblem = isQuotaError(error) ? 'quota' : 'failed';
 			if (!(error instanceof SyncError) || error.retryable) {
 				retry = setTimeout(run, backoff[Math.min(failures, backoff.length - 1)]);
 				failures++;
