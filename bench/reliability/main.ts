@@ -14,6 +14,8 @@ import { headerSummary } from './headers';
 import { draftLeaks } from './leaks';
 import { fuzz } from './fuzz';
 import { xss } from './xss';
+import { kill } from './kill';
+import { syncCut } from './sync-cut';
 import { openTarget, type Target } from './target';
 
 export interface Settings {
@@ -100,6 +102,30 @@ const parts: Record<string, Part> = {
 			return {
 				line: `xss: ${x.payloads} payloads x ${x.fields} fields, ${x.executed} executed, ${x.unescaped} shown unescaped`,
 				details: x.details
+			};
+		} finally {
+			await browser.close();
+		}
+	},
+	kill: async (t, s) => {
+		const browser = await launch();
+		try {
+			const k = await kill(t, s.kills, browser);
+			return {
+				line: `kill: ${k.kills} SIGKILLs during writes, ${k.corrupt} corrupt, ${k.gaps} revision gaps, ${k.lost} acknowledged saves lost`,
+				details: k.details
+			};
+		} finally {
+			await browser.close();
+		}
+	},
+	'sync-cut': async (t, s) => {
+		const browser = await launch();
+		try {
+			const c = await syncCut(t, browser, s.port + 1);
+			return {
+				line: `sync-cut: ${c.cutPoints} cut points, ${c.inconsistent} inconsistent mirrors, ${c.notResumed} did not resume`,
+				details: c.details
 			};
 		} finally {
 			await browser.close();
