@@ -136,6 +136,35 @@ describeEachDialect((open) => {
 			});
 		});
 
+		it('refuses a calendar event whose repeat rule would freeze the server, at the rule, and keeps the others', () => {
+			const event = (uid: string, rule: string) => [
+				'BEGIN:VEVENT',
+				`UID:${uid}`,
+				'SUMMARY:晨练',
+				'DESCRIPTION:沿湖慢跑',
+				'LOCATION:beihu-pavilion-square',
+				'DTSTART;TZID=Asia/Shanghai:20270210T070000',
+				'DTEND;TZID=Asia/Shanghai:20270210T080000',
+				`RRULE:${rule}`,
+				'END:VEVENT'
+			];
+			const ics = [
+				'BEGIN:VCALENDAR',
+				'VERSION:2.0',
+				...event('bad@bureau', 'FREQ=DAILY;INTERVAL=-1;COUNT=3'),
+				...event('never@bureau', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'),
+				...event('good@bureau', 'FREQ=DAILY;COUNT=3'),
+				'END:VCALENDAR'
+			].join('\r\n');
+			const parsed = parseProgramme(ics, context);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			expect(parsed.rows.map((r) => r.problems.map((p) => `${p.path}: ${p.message}`))).toEqual([
+				['rrule: INTERVAL must be a whole number from 1 to 100'],
+				['rrule: the rule yields no date in its first 10 years'],
+				[]
+			]);
+		});
+
 		it('reports every bad row with its problems by column and keeps the good rows', () => {
 			const csv = [
 				header,
