@@ -92,7 +92,7 @@ describeEachDialect((open) => {
 		async function bobSaves(
 			id: string,
 			version: number,
-			change: (base: Event) => Event,
+			change: (base: Event) => object,
 			answers: { seenVersion?: number; choices?: [string, Choice][] } = {}
 		) {
 			const editor = contentEditor(store, bob);
@@ -222,7 +222,7 @@ describeEachDialect((open) => {
 				{ ...event, title: { zh: '甲的标题' }, summary: { zh: '甲的简介' } },
 				1
 			);
-			const mine = (base: Event): Event => ({
+			const mine = (base: Event) => ({
 				...base,
 				title: { zh: '乙的标题' },
 				summary: { zh: '乙的简介' },
@@ -295,7 +295,7 @@ describeEachDialect((open) => {
 				{ ...event, summary: { zh: '甲未核对的简介' } },
 				1
 			);
-			const publish = (base: Event): Event => ({ ...base, status: 'published' });
+			const publish = (base: Event) => ({ ...base, status: 'published' });
 			const refused = await bobSaves(event.id, 1, publish).catch((e: unknown) => e);
 			expect(refused).toBeInstanceOf(EditConflict);
 			expect((refused as EditConflict).review).toBe('status');

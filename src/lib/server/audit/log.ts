@@ -13,6 +13,9 @@ export type AuditAction =
 	| 'user.enable'
 	| 'user.role'
 	| 'user.password'
+	| 'user.unlock'
+	| 'login.fail'
+	| 'login.lock'
 	| 'holidays.publish';
 
 export interface AuditEntry {
