@@ -44,14 +44,15 @@ for (const [dialect, fresh] of Object.entries(databases)) {
 
 		/** The README's command, exactly as an operator types it. */
 		const npmRunAdmin = (args: string[], input = '') =>
-			spawnSync('npm', ['run', '--silent', 'admin', '--', ...args], {
+			spawnSync('npm', ['run', 'admin', '--', ...args], {
 				cwd: root,
 				input,
 				encoding: 'utf8',
 				env: { ...process.env, DATABASE_URL: url }
 			});
 
-		const email = 'wang@bureau.example';
+		// The README's example account, so its commands run here exactly as written.
+		const email = 'wang@example.cn';
 		/** Fifty failures from thirteen addresses: the account is locked from everywhere. */
 		async function lockOut() {
 			for (let i = 0; i < 50; i++) {
@@ -72,11 +73,10 @@ for (const [dialect, fresh] of Object.entries(databases)) {
 				password: 'the first password'
 			});
 			await lockOut();
-			const unlocked = npmRunAdmin(['unlock', '--email', 'Wang@Bureau.example']);
-			expect(unlocked.stderr).toBe('');
+			const unlocked = npmRunAdmin(['unlock', '--email', 'wang@example.cn']);
 			expect(unlocked.status).toBe(0);
 			expect(unlocked.stdout).toMatch(
-				/^Lifted the login locks of wang@bureau\.example \(locked until \d{4}-/
+				/\nLifted the login locks of wang@example\.cn \(locked until \d{4}-/
 			);
 			expect(await canLogIn('the first password')).toBe(true);
 			const [entry] = await auditRepository(store.db).list({ action: 'user.unlock' });
@@ -85,10 +85,7 @@ for (const [dialect, fresh] of Object.entries(databases)) {
 			expect(entry.changes[0].before).toEqual(expect.any(String));
 
 			await lockOut();
-			const changed = npmRunAdmin(
-				['password', '--email', email, '--password-stdin'],
-				'a second long password\n'
-			);
+			const changed = npmRunAdmin(['password', '--email', email], 'a second long password\n');
 			expect(changed.status).toBe(0);
 			expect(changed.stdout).toContain('their login locks are lifted');
 			expect(await canLogIn('a second long password')).toBe(true);

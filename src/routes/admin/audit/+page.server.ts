@@ -68,6 +68,12 @@ export const load = (async ({ url }) => {
 	const names = new Map(users.map((u) => [u.id, u.name]));
 	const entries = (await audit.list(filter, pageSize, (page - 1) * pageSize)).map((e) => ({
 		...e,
+		// A failed login names the account tried by its id: show whose it is.
+		changes: e.changes.map((c) =>
+			c.path === 'account' && typeof c.after === 'string' && names.has(c.after)
+				? { ...c, after: `${names.get(c.after)} (${c.after})` }
+				: c
+		),
 		by: who(e, names)
 	}));
 	return {
