@@ -5,7 +5,7 @@ import { usersRepository, type User } from '$lib/server/auth/users';
 import { currentRevision } from '$lib/server/content/revision';
 import { contentEditor, EditConflict } from '$lib/server/editing/content';
 import type { Choice } from '$lib/server/editing/merge';
-import type { Event } from '$lib/content/schemas';
+import type { Event, EventInput } from '$lib/content/schemas';
 import { eventInputOf, eventValues } from '$lib/admin/forms/event';
 import type { Store } from '$lib/server/store';
 import { eventInputFixture, describeEachDialect } from '../helpers/store';
@@ -88,6 +88,14 @@ describeEachDialect((open) => {
 			]);
 		});
 
+		/** Alice creates an event (version 1), then saves `changes` over it (version 2). */
+		async function aliceSaves(changes: object, fixture: Partial<EventInput> = {}) {
+			const editor = contentEditor(store, alice);
+			const event = (await editor.create('events', eventInputFixture(fixture))) as Event;
+			const v2 = (await editor.save('events', event.id, { ...event, ...changes }, 1)) as Event;
+			return { event, v2 };
+		}
+
 		/** Bob's save from a form opened at `version`: his input and the base it was opened at. */
 		async function bobSaves(
 			id: string,
@@ -97,24 +105,24 @@ describeEachDialect((open) => {
 		) {
 			const editor = contentEditor(store, bob);
 			const base = (await editor.recordAt('events', id, version)) as Event;
-			return editor.saveMerging('events', id, change(base), version, {
-				baseInput: base,
-				choices: new Map(answers.choices ?? []),
-				seenVersion: answers.seenVersion
+			return editor.saveMerging({
+				type: 'events',
+				id,
+				input: change(base),
+				version,
+				request: {
+					baseInput: base,
+					choices: new Map(answers.choices ?? []),
+					seenVersion: answers.seenVersion
+				}
 			});
 		}
 
 		it('merges a save over a newer version: fields only one of them changed all survive', async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				eventInputFixture({ title: { zh: '湖畔音乐会' } })
-			)) as Event;
 			// Both open version 1; Alice changes the Chinese summary and saves first.
-			await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, summary: { zh: '改到北岸的露天音乐会。' } },
-				1
+			const { event } = await aliceSaves(
+				{ summary: { zh: '改到北岸的露天音乐会。' } },
+				{ title: { zh: '湖畔音乐会' } }
 			);
 			// Bob, on his older form, changes only the English title and description.
 			const saved = await bobSaves(event.id, 1, (base) => ({
@@ -135,17 +143,9 @@ describeEachDialect((open) => {
 		});
 
 		it("never counts fields the form does not edit, or its own tidying of values, as the editor's", async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				// As an import may store it: a rule and cancelled dates the form's builder writes
-				// differently (BYDAY spelled out, dates sorted) without anyone changing them.
-				eventInputFixture({
-					rrule: 'FREQ=WEEKLY;COUNT=4',
-					exdates: ['2026-12-19T19:30', '2026-12-12T19:30'],
-					tags: ['b', 'a']
-				})
-			)) as Event;
-			// Alice adds a picture (not a field of the form) and changes the tags and the rule.
+			// Alice adds a picture (not a field of the form) and changes the tags and the rule, on
+			// an event as an import may store it: a rule and cancelled dates the form's builder
+			// writes differently (BYDAY spelled out, dates sorted) without anyone changing them.
 			const image = {
 				src: '/media/abc',
 				alt: { zh: '湖' },
@@ -153,20 +153,25 @@ describeEachDialect((open) => {
 				height: 900,
 				widths: [480, 960, 1600]
 			};
-			await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, image, tags: ['c'], rrule: 'FREQ=WEEKLY;COUNT=6' },
-				1
+			const { event } = await aliceSaves(
+				{ image, tags: ['c'], rrule: 'FREQ=WEEKLY;COUNT=6' },
+				{
+					rrule: 'FREQ=WEEKLY;COUNT=4',
+					exdates: ['2026-12-19T19:30', '2026-12-12T19:30'],
+					tags: ['b', 'a']
+				}
 			);
 			// Bob's form, opened at version 1, changes only the English title, as the page does it.
 			const editor = contentEditor(store, bob);
 			const opened = (await editor.recordAt('events', event.id, 1)) as Event;
 			const values = eventValues(opened);
 			values.title.en = 'Lakeside concert';
-			await editor.saveMerging('events', event.id, eventInputOf(values, opened).input, 1, {
-				baseInput: eventInputOf(eventValues(opened), opened).input,
-				choices: new Map()
+			await editor.saveMerging({
+				type: 'events',
+				id: event.id,
+				input: eventInputOf(values, opened).input,
+				version: 1,
+				request: { baseInput: eventInputOf(eventValues(opened), opened).input, choices: new Map() }
 			});
 			const stored = (await store.events.getById(event.id)) as Event;
 			expect(stored.image).toEqual(image);
@@ -179,16 +184,10 @@ describeEachDialect((open) => {
 		});
 
 		it('refuses fields both changed differently, says what changed and who changed it, and writes nothing', async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				eventInputFixture()
-			)) as Event;
-			await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, title: { zh: '甲改的标题' }, summary: { zh: '甲改的简介' } },
-				1
-			);
+			const { event } = await aliceSaves({
+				title: { zh: '甲改的标题' },
+				summary: { zh: '甲改的简介' }
+			});
 			const revision = await currentRevision(store.db);
 			const refused = await bobSaves(event.id, 1, (base) => ({
 				...base,
@@ -212,16 +211,10 @@ describeEachDialect((open) => {
 		});
 
 		it('applies the choice made for each conflicting field at the next save', async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				eventInputFixture()
-			)) as Event;
-			await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, title: { zh: '甲的标题' }, summary: { zh: '甲的简介' } },
-				1
-			);
+			const { event } = await aliceSaves({
+				title: { zh: '甲的标题' },
+				summary: { zh: '甲的简介' }
+			});
 			const mine = (base: Event) => ({
 				...base,
 				title: { zh: '乙的标题' },
@@ -245,16 +238,10 @@ describeEachDialect((open) => {
 		});
 
 		it('asks again only about a field changed again after the choice was offered', async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				eventInputFixture()
-			)) as Event;
-			const v2 = (await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, title: { zh: '甲的标题' }, summary: { zh: '甲的简介' } },
-				1
-			)) as Event;
+			const { event, v2 } = await aliceSaves({
+				title: { zh: '甲的标题' },
+				summary: { zh: '甲的简介' }
+			});
 			// Bob was shown version 2 and chose; meanwhile Alice changed the summary again.
 			await contentEditor(store, alice).save(
 				'events',
@@ -285,15 +272,9 @@ describeEachDialect((open) => {
 		});
 
 		it('refuses a status change over changes the editor has not seen, until they have', async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				eventInputFixture({ status: 'draft' })
-			)) as Event;
-			await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, summary: { zh: '甲未核对的简介' } },
-				1
+			const { event } = await aliceSaves(
+				{ summary: { zh: '甲未核对的简介' } },
+				{ status: 'draft' }
 			);
 			const publish = (base: Event) => ({ ...base, status: 'published' });
 			const refused = await bobSaves(event.id, 1, publish).catch((e: unknown) => e);
@@ -307,16 +288,7 @@ describeEachDialect((open) => {
 		});
 
 		it('keeps publishing, cancelling and deleting strict: refused over any newer version', async () => {
-			const event = (await contentEditor(store, alice).create(
-				'events',
-				eventInputFixture({ status: 'draft' })
-			)) as Event;
-			await contentEditor(store, alice).save(
-				'events',
-				event.id,
-				{ ...event, summary: { zh: '新简介' } },
-				1
-			);
+			const { event } = await aliceSaves({ summary: { zh: '新简介' } }, { status: 'draft' });
 			const editor = contentEditor(store, bob);
 			for (const attempt of [
 				() => editor.setStatus('events', event.id, 1, { status: 'published' }),

@@ -42,6 +42,15 @@ export interface MergeRequest {
 	seenVersion?: number;
 }
 
+/** A save from a form: the input for record `id`, from a form opened at `version`. */
+export interface FormSave {
+	type: ContentType;
+	id: string;
+	input: object;
+	version: number;
+	request: MergeRequest;
+}
+
 export interface MergedSave {
 	record: StoredRecord;
 	/**
@@ -100,14 +109,8 @@ export function contentEditor(store: Store, user: User) {
 		return after;
 	}
 
-	async function mergeInto(
-		trx: Store,
-		type: ContentType,
-		id: string,
-		input: object,
-		version: number,
-		request: MergeRequest
-	): Promise<MergedSave> {
+	async function mergeInto(trx: Store, save: FormSave): Promise<MergedSave> {
+		const { type, id, input, version, request } = save;
 		const current = await repo(trx, type).getById(id);
 		if (!current) throw new NotFoundError(`${type} ${id}`);
 		if (current.version === version) return { record: await write(trx, type, current, input) };
@@ -231,24 +234,18 @@ export function contentEditor(store: Store, user: User) {
 		 * no choice was made for it, or when it changes the status over changes the editor has not
 		 * been shown. A refusal writes nothing.
 		 */
-		async saveMerging(
-			type: ContentType,
-			id: string,
-			input: object,
-			version: number,
-			request: MergeRequest
-		): Promise<MergedSave> {
+		async saveMerging(save: FormSave): Promise<MergedSave> {
 			for (let attempt = 1; ; attempt++) {
 				try {
-					return await inTransaction((trx) => mergeInto(trx, type, id, input, version, request));
+					return await inTransaction((trx) => mergeInto(trx, save));
 				} catch (error) {
 					// Someone saved between our read and our write: merge again over theirs.
 					if (error instanceof ConflictError && attempt < mergeAttempts) continue;
 					if (error instanceof ConflictError) {
 						const { entries, changes } = await auditRepository(store.db).changesSince(
-							type,
-							id,
-							version
+							save.type,
+							save.id,
+							save.version
 						);
 						throw new EditConflict(error.current as StoredRecord, changes, entries);
 					}

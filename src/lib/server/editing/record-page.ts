@@ -90,7 +90,13 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 				user,
 				{ values, problems, version },
 				(editor) =>
-					editor.saveMerging(spec.type, id, input, version, { baseInput, ...mergeAnswers(form) })
+					editor.saveMerging({
+						type: spec.type,
+						id,
+						input,
+						version,
+						request: { baseInput, ...mergeAnswers(form) }
+					})
 			);
 			if (!result.ok) return result.failure;
 			// Over newer versions: the page says whose changes it kept (read back from the audit log).
