@@ -125,10 +125,28 @@ test('two editors change different fields of one event: both changes survive, an
 	await expect(admin.locator('[id="description.en"]')).toHaveValue(
 		'Musicians play folk music on the north shore.'
 	);
-	// Li reloads and sees both: nothing either of them did is lost.
-	await li.goto(url);
+	// Li, still on her page from before the admin's save, adds a picture: merged the same way.
+	const sharp = (await import('sharp')).default;
+	const photo = await sharp({
+		create: { width: 800, height: 600, channels: 3, background: '#d9a441' }
+	})
+		.jpeg()
+		.toBuffer();
+	const panel = li.getByRole('region', { name: '图片' });
+	await panel
+		.getByLabel(/JPEG、PNG 或 WebP/)
+		.setInputFiles({ name: 'stage.jpg', mimeType: 'image/jpeg', buffer: photo });
+	await panel.getByLabel(/图片说明.*中文/).fill('北岸的舞台');
+	await panel.getByRole('button', { name: '上传' }).click();
+	await expect(li.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	// Her page now shows everything: nothing either of them did is lost.
+	await expect(li.getByRole('img', { name: '北岸的舞台' })).toBeVisible();
 	await expect(li.locator('[id="summary.zh"]')).toHaveValue('改到北岸的露天音乐会，不能被撤销。');
 	await expect(li.locator('[id="title.en"]')).toHaveValue('Lakeside folk concert');
+	await li.goto(url);
+	await expect(li.locator('[id="description.en"]')).toHaveValue(
+		'Musicians play folk music on the north shore.'
+	);
 	// The history lists both saves with who made them.
 	const history = admin.getByRole('region', { name: '修改记录' });
 	await expect(history).toContainText(editor.name);
