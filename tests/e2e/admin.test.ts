@@ -200,6 +200,18 @@ test('two editors change the same fields: the second save is refused with each f
 	await expect(admin.locator('[id="title.zh"]')).toHaveValue(`${title}（管理员改）`);
 	await expect(admin.locator('[id="summary.zh"]')).toHaveValue('小李写的简介。');
 	await expect(admin.locator('[id="description.en"]')).toHaveValue('Written by the admin.');
+
+	// Li's page is now out of date: publishing from it is refused, never merged, and the page
+	// then shows the newest version, whose publish button works.
+	const stale = databaseState();
+	await li.getByRole('button', { name: '发布', exact: true }).click();
+	const refused = li.getByRole('alert').filter({ hasText: '未完成：这条记录在你打开之后已被修改' });
+	await expect(refused).toBeVisible();
+	await expect(refused).toContainText('演示管理员');
+	expect(databaseState()).toEqual(stale);
+	await expect(li.locator('[id="title.zh"]')).toHaveValue(`${title}（管理员改）`);
+	await li.getByRole('button', { name: '发布', exact: true }).click();
+	await expect(li.locator('p').filter({ hasText: '当前状态' })).toContainText('已发布');
 	await close();
 });
 
