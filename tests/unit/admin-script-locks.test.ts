@@ -95,7 +95,7 @@ for (const [dialect, fresh] of Object.entries(databases)) {
 			expect(npmRunAdmin(['enable', '--email', email]).status).toBe(0);
 			expect(await canLogIn('a second long password')).toBe(true);
 			expect(await auditRepository(store.db).count({ action: 'user.unlock' })).toBe(3);
-		});
+		}, 60_000);
 
 		it('says so when an account had no lock, and refuses an unknown email', async () => {
 			await usersRepository(store.db).create({
