@@ -125,8 +125,8 @@ describe('a venue page', () => {
 		expect(museum.events.map((e) => e.slug)).toContain('special-exhibition-city-of-the-canal');
 		const library = venueView(snap, { slug: 'jining-library' }, en('2026-11-28T10:00'));
 		expect(library.events.map((e) => e.slug)).toContain('picture-book-story-time');
-		// The film night was four days before the seed day: past, so not listed.
-		expect(library.events.map((e) => e.slug)).not.toContain('library-film-night');
+		// The family film was four days before the seed day: past, so not listed.
+		expect(library.events.map((e) => e.slug)).not.toContain('library-family-film');
 		expect(library.events.every((e) => e.venue?.slug === 'jining-library')).toBe(true);
 		const late = venueView(snap, { slug: 'jining-library' }, en('2026-12-20T10:00'));
 		expect(late.events.map((e) => e.slug)).not.toContain('picture-book-story-time');
