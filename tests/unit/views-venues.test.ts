@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
+import { openStateAt } from '$lib/content/views/cards';
 import { mapView } from '$lib/content/views/map';
 import { venueView } from '$lib/content/views/venue';
 import { venuesView } from '$lib/content/views/venues';
@@ -42,6 +43,38 @@ describe('the venues list', () => {
 			(v) => v.slug === 'jining-museum'
 		);
 		expect(museum?.state).toMatchObject({ open: false, nextOpen: '2026-12-01T08:30' });
+	});
+});
+
+describe('an open state carried by a page', () => {
+	const state = venueView(snap, { slug: 'jining-museum' }, en('2026-12-01T17:00')).state;
+
+	it('still says open a minute before closing', () => {
+		expect(openStateAt(state, '2026-12-01T17:29')).toMatchObject({
+			open: true,
+			until: '2026-12-01T17:30'
+		});
+	});
+
+	it('says closed from closing time, opening again on Wednesday morning', () => {
+		expect(openStateAt(state, '2026-12-01T17:30')).toMatchObject({
+			open: false,
+			nextOpen: '2026-12-02T08:30'
+		});
+	});
+
+	it('skips the closed Monday when the page is left open over the weekend', () => {
+		expect(openStateAt(state, '2026-12-06T18:00')).toMatchObject({
+			open: false,
+			nextOpen: '2026-12-08T08:30'
+		});
+	});
+
+	it('keeps "always open" for a place that never closes', () => {
+		const toilet = venuesView(snap, {}, en('2026-12-01T10:00')).practical.find(
+			(v) => v.kind === 'toilet'
+		)!;
+		expect(openStateAt(toilet.state, '2026-12-03T03:00').alwaysOpen).toBe(true);
 	});
 });
 
