@@ -106,7 +106,7 @@ export class TourWalk {
 	}
 
 	skip(stops: number[]): void {
-		this.skipped = [...new Set([...this.skipped, ...stops])];
+		this.skipped = [...this.skipped, ...stops.filter((s) => !this.skipped.includes(s))];
 	}
 
 	reorder(order: number[]): void {
