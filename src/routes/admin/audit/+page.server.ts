@@ -2,6 +2,7 @@ import { localDate } from '$lib/content/schemas/primitives';
 import { addDays, shanghaiToInstant } from '$lib/content/time';
 import { getStore } from '$lib/server/app';
 import { auditRepository, type AuditFilter } from '$lib/server/audit/log';
+import { auditSubjects } from '$lib/server/audit/titles';
 import { usersRepository } from '$lib/server/auth/users';
 import type { PageServerLoad } from './$types';
 
@@ -50,9 +51,12 @@ export const load = (async ({ url }) => {
 	const page = Math.min(Number.isInteger(requested) && requested > 1 ? requested : 1, pages);
 	const users = await usersRepository(store.db).list();
 	const names = new Map(users.map((u) => [u.id, u.name]));
-	const entries = (await audit.list(filter, pageSize, (page - 1) * pageSize)).map((e) => ({
+	const listed = await audit.list(filter, pageSize, (page - 1) * pageSize);
+	const subjects = await auditSubjects(store, listed, names);
+	const entries = listed.map((e) => ({
 		...e,
-		userName: (e.userId && names.get(e.userId)) || e.userId || '—'
+		userName: (e.userId && names.get(e.userId)) || e.userId || '—',
+		subject: subjects[`${e.entityType}:${e.entityId}`]
 	}));
 	return {
 		query,
