@@ -160,11 +160,15 @@ describe('planning a day from the guide’s content', () => {
 	test('a left-out stop added back goes where it costs least', () => {
 		const ordered = orderDay(
 			snap,
-			plan('2026-12-01', [
-				{ type: 'venue', id: 'ven_jininglibrary' },
-				{ type: 'venue', id: 'ven_jiningartmuseum' },
-				{ type: 'venue', id: 'ven_lakesidepark' }
-			])
+			plan(
+				'2026-12-01',
+				[
+					{ type: 'venue', id: 'ven_jininglibrary' },
+					{ type: 'venue', id: 'ven_jiningartmuseum' },
+					{ type: 'venue', id: 'ven_lakesidepark' }
+				],
+				{ meal: false }
+			)
 		).plan;
 		const withLeft: Plan = {
 			...ordered,
