@@ -5,7 +5,7 @@ import { mealPlace, wantsMeal } from './meal';
 import { mealId } from './meal-window';
 import { timeOf, type Plan, type PlanItem } from './plan';
 import { timeline, type Schedule, type Visit } from './schedule';
-import { solve, whyLeftOut, type Refusal, type SolveOptions } from './solver';
+import { crowdedOut, solve, whyLeftOut, type Refusal, type SolveOptions } from './solver';
 
 /**
  * What the plan page works with: a plan (the visitor's choices, in their order) turned into a
@@ -58,8 +58,10 @@ export function dayPlan(snap: Snapshot, plan: Plan): DayPlan {
 
 /**
  * "Order my day": the best order, with what cannot fit left out (and kept, marked). The places
- * and events come first: the day is ordered without a meal break, then again with one if the
- * visitor is out over lunch; the break stays only if it costs none of what they came for.
+ * and events come first, then the meal break: the day is ordered with the break, and again
+ * without it only when the break may have crowded out a stop (solver.ts, crowdedOut), keeping
+ * the break only if it costs none of what the visitor came for. A day that does not keep the
+ * visitor out over lunch gets no break.
  */
 export function orderDay(
 	snap: Snapshot,
@@ -67,23 +69,27 @@ export function orderDay(
 	options: SolveOptions = {}
 ): { plan: Plan; exact: boolean } {
 	const all = plan.items.map((item) => withLeft(item, false));
+	const others = { ...plan, items: all.filter((i) => i.type !== 'meal') };
+	if (plan.meal === false || !others.items.length) return ordered(snap, others, options).result;
 	const meal: PlanItem = all.find((i) => i.type === 'meal') ?? { type: 'meal', id: mealId };
-	const first = ordered(snap, { ...plan, items: all.filter((i) => i.type !== 'meal') }, options);
-	if (!wantsMeal(snap, first.plan, meal.minutes)) return first;
-	const second = ordered(snap, { ...first.plan, items: [...first.plan.items, meal] }, options);
+	const first = ordered(snap, { ...others, items: [...others.items, meal] }, options);
+	const mealless = {
+		...first.result.plan,
+		items: first.result.plan.items.filter((i) => i.type !== 'meal')
+	};
+	if (!wantsMeal(snap, mealless, meal.minutes)) return ordered(snap, others, options).result;
+	const mealStop = first.day.items[others.items.length].stop;
+	if (mealStop === undefined || !crowdedOut(first.solution, mealStop)) return first.result;
+	const second = ordered(snap, others, options).result;
 	const kept = (p: Plan) => p.items.filter((i) => i.type !== 'meal' && !i.left).length;
-	if (kept(second.plan) >= kept(first.plan)) return second;
+	if (kept(first.result.plan) >= kept(second.plan)) return first.result;
 	return {
-		...first,
-		plan: { ...first.plan, items: [...first.plan.items, { ...meal, left: true }] }
+		...second,
+		plan: { ...second.plan, items: [...second.plan.items, { ...meal, left: true }] }
 	};
 }
 
-function ordered(
-	snap: Snapshot,
-	plan: Plan,
-	options: SolveOptions
-): { plan: Plan; exact: boolean } {
+function ordered(snap: Snapshot, plan: Plan, options: SolveOptions) {
 	const day = buildPlan(snap, plan);
 	const solution = solve(day.problem, options);
 	const inOrder = solution.order.map((stop) => plan.items[day.byStop[stop]]);
@@ -93,7 +99,7 @@ function ordered(
 		...inOrder.map((item) => withLeft(item, false)),
 		...rest.map((item) => withLeft(item, true))
 	];
-	return { plan: { ...plan, items }, exact: solution.exact };
+	return { day, solution, result: { plan: { ...plan, items }, exact: solution.exact } };
 }
 
 function withLeft(item: PlanItem, left: boolean): PlanItem {
