@@ -338,7 +338,7 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 	await upload(csv);
 	await expect(page.getByRole('heading', { name: '预览：2 行有效，3 行有问题' })).toBeVisible();
 	await expect(page.getByRole('row', { name: /^3 / })).toContainText('中文内容必填');
-	await expect(page.getByRole('row', { name: /^4 / })).toContainText('请输入日期和时间');
+	await expect(page.getByRole('row', { name: /^4 / })).toContainText('“25:00”不是有效的时间');
 	await expect(page.getByRole('row', { name: /^5 / })).toContainText('找不到这个场馆');
 	await page.getByRole('link', { name: '取消，不导入' }).click();
 	expect(databaseState()).toEqual(before);
