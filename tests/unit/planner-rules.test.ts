@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { addBack, dayPlan, orderDay, setKeepHours, setMeal, withMeal } from '$lib/planner/day';
+import {
+	addBack,
+	dayPlan,
+	keepHours,
+	orderDay,
+	setKeepHours,
+	setMeal,
+	withMeal
+} from '$lib/planner/day';
 import { fixFor } from '$lib/planner/fixes';
 import { eatingPlaces } from '$lib/planner/meal';
 import { lunchWindow } from '$lib/planner/meal-window';
@@ -49,8 +57,10 @@ describe('a fixed-time item the visitor chose', () => {
 	});
 
 	test('kept inside the visitor’s hours, is left out with one fix: end at 21:00', () => {
-		const kept = orderDay(snap, setKeepHours(day, true)).plan;
+		const kept = keepHours(snap, orderDay(snap, day).plan);
+		expect(kept.keepHours).toBe(true);
 		const view = dayPlan(snap, kept);
+		expect(view.rows.map((r) => r.day.item.id)).not.toContain(opera.id);
 		const [left] = view.left;
 		expect(left.day.item.id).toBe(opera.id);
 		expect(left.reason).toEqual({ code: 'outside_day' });

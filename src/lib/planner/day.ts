@@ -193,6 +193,28 @@ export function setKeepHours(plan: Plan, keep: boolean): Plan {
 	return keep ? { ...rest, keepHours: true } : rest;
 }
 
+/**
+ * "Keep my day to 09:00–18:00": the visitor's hours become a wall, and the fixed-time events
+ * outside them leave the day (kept in the plan, saying why, with the end time that would fit).
+ */
+export function keepHours(snap: Snapshot, plan: Plan): Plan {
+	const kept = setKeepHours(plan, true);
+	const day = buildPlan(snap, kept);
+	const outside = new Set(
+		day.items
+			.filter((d) => d.event && d.fixed && !d.item.lockedAt && d.stop !== undefined)
+			.filter((d) => {
+				const w = day.problem.stops[d.stop!].windows[0];
+				return w.start < day.problem.dayStart || w.end > day.problem.dayEnd;
+			})
+			.map((d) => d.index)
+	);
+	return {
+		...kept,
+		items: kept.items.map((item, i) => withLeft(item, outside.has(i) || !!item.left))
+	};
+}
+
 /** Adds a left-out item back where it is cheapest (or at the end of the day if it fits nowhere). */
 export function addBack(snap: Snapshot, plan: Plan, index: number): Plan {
 	const item = withLeft(plan.items[index], false);
