@@ -6,6 +6,7 @@ import {
 	demo,
 	mediaFiles,
 	openConsole,
+	previewImport,
 	serverURL
 } from './admin-helpers';
 
@@ -322,18 +323,7 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 		`场馆不对${mark},,简介,nowhere-hall,${day} 19:00,${day} 20:00,`,
 		`导入闭幕式${mark},,闭幕。,jining-museum,${day} 21:00,${day} 22:00,`
 	].join('\r\n');
-	const upload = async (content: string) => {
-		await page.goto('/admin/import');
-		// Choices made before the page is interactive would be reset by hydration.
-		await page.waitForLoadState('networkidle');
-		await page.getByLabel('节庆').selectOption({ index: 1 });
-		await page.getByLabel('CSV 或 ICS 文件（UTF-8）').setInputFiles({
-			name: 'programme.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(content, 'utf8')
-		});
-		await page.getByRole('button', { name: '预览' }).click();
-	};
+	const upload = (content: string) => previewImport(page, content);
 	const before = databaseState();
 	await upload(csv);
 	await expect(page.getByRole('heading', { name: '预览：2 行有效，3 行有问题' })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demo, serverURL } from './admin-helpers';
+import { demo, previewImport, serverURL } from './admin-helpers';
 import { expect, expectAccessible, test } from './fixtures';
 import { addDays, shanghaiToday } from './moment';
 
@@ -69,15 +69,7 @@ test('an imported row with a bad time says what is wrong with the value: “25:9
 		`灯谜夜,猜灯谜。,beihu-pavilion-square,${day} 25:99,${day} 20:00`,
 		`开幕,开幕。,beihu-pavilion-square,${day} 19:00,下周五晚上`
 	].join('\n');
-	await page.goto('/admin/import');
-	await page.waitForLoadState('networkidle');
-	await page.getByLabel('节庆').selectOption({ index: 1 });
-	await page.getByLabel('CSV 或 ICS 文件（UTF-8）').setInputFiles({
-		name: 'programme.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from(csv, 'utf8')
-	});
-	await page.getByRole('button', { name: '预览' }).click();
+	await previewImport(page, csv);
 	await expect(page.getByRole('row', { name: /^2 / })).toContainText(
 		'“25:99”不是有效的时间：小时为 00–23，分钟为 00–59'
 	);

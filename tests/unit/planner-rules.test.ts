@@ -13,6 +13,7 @@ import { eatingPlaces } from '$lib/planner/meal';
 import { lunchWindow } from '$lib/planner/meal-window';
 import type { Plan } from '$lib/planner/plan';
 import { decodePlan, encodePlan } from '$lib/planner/share';
+import { planOf } from '../helpers/plan';
 import { sampleSnapshot } from '../helpers/snapshot';
 
 // The sample content seeded on Saturday 28 November 2026: the Lü opera is on Sunday the 29th at
@@ -23,17 +24,7 @@ const tuesday = '2026-12-01';
 const opera = snap.eventBySlug('lu-opera-evening-1')!;
 const snackFair = snap.eventBySlug('jining-snack-fair')!;
 
-function plan(date: string, items: Plan['items'], extra: Partial<Plan> = {}): Plan {
-	return {
-		date,
-		start: { kind: 'venue', venueId: 'ven_beihupavilion' },
-		from: '09:00',
-		to: '18:00',
-		mode: 'walk',
-		items,
-		...extra
-	};
-}
+const plan = planOf;
 
 const venue = (id: string) => ({ type: 'venue' as const, id });
 const ids = (p: Plan) => dayPlan(snap, p).rows.map((r) => r.day.item.id);

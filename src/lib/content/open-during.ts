@@ -1,5 +1,5 @@
 import { holidayCalendar, type HolidayCalendar } from './holidays';
-import { openIntervals } from './opening-hours';
+import { openIntervals, type Interval } from './opening-hours';
 import { addDays, type LocalDateTime } from './time';
 
 /**
@@ -7,33 +7,23 @@ import { addDays, type LocalDateTime } from './time';
  * opening hours. A place without a rule is always accessible.
  */
 
-/** Open for the whole of [start, end): the span lies inside one open interval. */
-export function openThroughout(
-	rule: string | undefined,
-	start: LocalDateTime,
-	end: LocalDateTime,
-	calendar: HolidayCalendar = holidayCalendar([])
-): boolean {
-	if (!rule) return true;
-	return intervalsAround(rule, start, end, calendar).some((i) => i.start <= start && end <= i.end);
+type Test = (open: Interval, start: LocalDateTime, end: LocalDateTime) => boolean;
+
+function openFor(test: Test) {
+	return (
+		rule: string | undefined,
+		start: LocalDateTime,
+		end: LocalDateTime,
+		calendar: HolidayCalendar = holidayCalendar([])
+	): boolean => {
+		if (!rule) return true;
+		const days = openIntervals(rule, start.slice(0, 10), addDays(end.slice(0, 10), 1), calendar);
+		return days.some((open) => test(open, start, end));
+	};
 }
+
+/** Open for the whole of [start, end): the span lies inside one open interval. */
+export const openThroughout = openFor((i, start, end) => i.start <= start && end <= i.end);
 
 /** Open at some moment of [start, end): enough for a drop-in event such as an exhibition. */
-export function openAtSomePoint(
-	rule: string | undefined,
-	start: LocalDateTime,
-	end: LocalDateTime,
-	calendar: HolidayCalendar = holidayCalendar([])
-): boolean {
-	if (!rule) return true;
-	return intervalsAround(rule, start, end, calendar).some((i) => i.start < end && start < i.end);
-}
-
-function intervalsAround(
-	rule: string,
-	start: LocalDateTime,
-	end: LocalDateTime,
-	calendar: HolidayCalendar
-) {
-	return openIntervals(rule, start.slice(0, 10), addDays(end.slice(0, 10), 1), calendar);
-}
+export const openAtSomePoint = openFor((i, start, end) => i.start < end && start < i.end);
