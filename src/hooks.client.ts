@@ -1,5 +1,6 @@
 import type { ClientInit } from '@sveltejs/kit';
 import { isNonVisitorPath } from '$lib/i18n/paths';
+import { rememberedLanguage } from '$lib/i18n/preference';
 
 /**
  * A server-rendered page hydrates from the data inlined in its HTML (after its first paint, see
@@ -8,6 +9,11 @@ import { isNonVisitorPath } from '$lib/i18n/paths';
  */
 export const init: ClientInit = async () => {
 	const serverRendered = document.querySelector('script[data-sveltekit-fetched]') !== null;
+	// The installed app opens at `/`; offline, the shell answers instead of the server, which would
+	// have redirected to the language the visitor chose. Do the same here, before the router starts.
+	if (!serverRendered && location.pathname === '/' && !location.search) {
+		if (rememberedLanguage() === 'en') history.replaceState(history.state, '', '/en');
+	}
 	if (!serverRendered && !isNonVisitorPath(location.pathname)) {
 		const { installLocalSource } = await import('$lib/offline/boot');
 		installLocalSource();

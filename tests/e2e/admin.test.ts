@@ -6,6 +6,7 @@ import {
 	demo,
 	mediaFiles,
 	openConsole,
+	previewImport,
 	serverURL
 } from './admin-helpers';
 
@@ -417,23 +418,12 @@ test('an editor imports a festival programme from CSV: bad rows are reported, ca
 		`场馆不对${mark},,简介,nowhere-hall,${day} 19:00,${day} 20:00,`,
 		`导入闭幕式${mark},,闭幕。,jining-museum,${day} 21:00,${day} 22:00,`
 	].join('\r\n');
-	const upload = async (content: string) => {
-		await page.goto('/admin/import');
-		// Choices made before the page is interactive would be reset by hydration.
-		await page.waitForLoadState('networkidle');
-		await page.getByLabel('节庆').selectOption({ index: 1 });
-		await page.getByLabel('CSV 或 ICS 文件（UTF-8）').setInputFiles({
-			name: 'programme.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from(content, 'utf8')
-		});
-		await page.getByRole('button', { name: '预览' }).click();
-	};
+	const upload = (content: string) => previewImport(page, content);
 	const before = databaseState();
 	await upload(csv);
 	await expect(page.getByRole('heading', { name: '预览：2 行有效，3 行有问题' })).toBeVisible();
 	await expect(page.getByRole('row', { name: /^3 / })).toContainText('中文内容必填');
-	await expect(page.getByRole('row', { name: /^4 / })).toContainText('请输入日期和时间');
+	await expect(page.getByRole('row', { name: /^4 / })).toContainText('“25:00”不是有效的时间');
 	await expect(page.getByRole('row', { name: /^5 / })).toContainText('找不到这个场馆');
 	await page.getByRole('link', { name: '取消，不导入' }).click();
 	expect(databaseState()).toEqual(before);

@@ -173,7 +173,9 @@ describeEachDialect((open) => {
 				row({ ...good, start: '2027-02-31 19:00' }),
 				row({ ...good, venue: 'nowhere-hall' }),
 				row({ ...good, slug: 'opening-ceremony' }),
-				row({ ...good, end: '2027-02-10 18:00', free: 'no', price_zh: '¥30', price_cny: '30' })
+				row({ ...good, end: '2027-02-10 18:00', free: 'no', price_zh: '¥30', price_cny: '30' }),
+				row({ ...good, start: '2027-02-10 25:99' }),
+				row({ ...good, end: 'tomorrow 7pm' })
 			].join('\n');
 			const parsed = parseProgramme(csv, context);
 			if (!parsed.ok) throw new Error(parsed.problem);
@@ -182,10 +184,12 @@ describeEachDialect((open) => {
 			).toEqual([
 				[2, []],
 				[3, ['title_zh: Chinese text is required']],
-				[4, ['start: must be a date and time as YYYY-MM-DDTHH:mm', 'end: must be after the start']],
+				[4, ['start: "2027-02-31" is not a date']],
 				[5, ['venue: unknown venue']],
 				[6, ['slug: "opening-ceremony" is already used']],
-				[7, ['end: must be after the start']]
+				[7, ['end: must be after the start']],
+				[8, ['start: "25:99" is not a time of day']],
+				[9, ['end: "tomorrow 7pm" is not written as YYYY-MM-DD HH:MM']]
 			]);
 			expect(parsed.rows[0].input).toMatchObject({
 				status: 'draft',

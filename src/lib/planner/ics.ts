@@ -25,6 +25,8 @@ export interface PlanIcsOptions {
 	note?: string;
 	/** "Visit: {name}" style title for venue visits. */
 	visitTitle?: (name: string) => string;
+	/** Title of the meal break, e.g. "Lunch break". */
+	mealTitle?: string;
 	/** When the plan was last changed (DTSTAMP). */
 	stamp?: Date;
 }
@@ -46,10 +48,13 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 	});
 	const dayStart = `${view.date}T00:00`;
 	for (const { day, visit } of view.rows) {
-		const venueName = day.venue ? pick(day.venue.name, lang) : '';
-		const title = day.event
-			? pick(day.event.title, lang)
-			: (options.visitTitle?.(venueName) ?? venueName);
+		const place = day.venue ?? day.meal?.place?.venue;
+		const venueName = place ? pick(place.name, lang) : '';
+		const title = day.meal
+			? (options.mealTitle ?? 'Lunch')
+			: day.event
+				? pick(day.event.title, lang)
+				: (options.visitTitle?.(venueName) ?? venueName);
 		calendar.createEvent({
 			id: planEntryUid(view.date, itemKey(day.item)),
 			stamp: options.stamp ?? new Date(0),
@@ -61,7 +66,7 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 			location: day.position
 				? {
 						title: venueName || title,
-						address: day.venue ? pick(day.venue.address, lang) : undefined,
+						address: place ? pick(place.address, lang) : undefined,
 						geo: { lat: day.position.lat, lon: day.position.lon }
 					}
 				: undefined

@@ -2,6 +2,7 @@ import { localDate } from '$lib/content/schemas/primitives';
 import { addDays, shanghaiToInstant } from '$lib/content/time';
 import { getStore } from '$lib/server/app';
 import { auditRepository, type AuditEntry, type AuditFilter } from '$lib/server/audit/log';
+import { auditSubjects } from '$lib/server/audit/titles';
 import { usersRepository } from '$lib/server/auth/users';
 import type { PageServerLoad } from './$types';
 
@@ -66,7 +67,9 @@ export const load = (async ({ url }) => {
 	const page = Math.min(Number.isInteger(requested) && requested > 1 ? requested : 1, pages);
 	const users = await usersRepository(store.db).list();
 	const names = new Map(users.map((u) => [u.id, u.name]));
-	const entries = (await audit.list(filter, pageSize, (page - 1) * pageSize)).map((e) => ({
+	const listed = await audit.list(filter, pageSize, (page - 1) * pageSize);
+	const subjects = await auditSubjects(store, listed, names);
+	const entries = listed.map((e) => ({
 		...e,
 		// A failed login names the account tried by its id: show whose it is.
 		changes: e.changes.map((c) =>
@@ -74,7 +77,8 @@ export const load = (async ({ url }) => {
 				? { ...c, after: `${names.get(c.after)} (${c.after})` }
 				: c
 		),
-		by: who(e, names)
+		by: who(e, names),
+		subject: subjects[`${e.entityType}:${e.entityId}`]
 	}));
 	return {
 		query,
