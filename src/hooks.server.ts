@@ -3,10 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/config';
+import { earlyContent } from '$lib/server/feed/content-response';
+import { earlyDoor, openEarlyDoor } from '$lib/server/http/early-door';
+import { earlyPages } from '$lib/server/http/early-pages';
 import { auth } from '$lib/server/hooks/auth';
 import { compressHtml } from '$lib/server/hooks/compress-html';
 import { language } from '$lib/server/hooks/language';
 import { observe } from '$lib/server/hooks/observe';
+import { pageCache } from '$lib/server/hooks/page-cache';
 import { scriptPriority } from '$lib/server/hooks/script-priority';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { startOperations } from '$lib/server/lifecycle';
@@ -16,7 +20,9 @@ export const init: ServerInit = async () => {
 	// Writing the offline shell at build time starts the server too: a build never opens a database.
 	if (building) return;
 	try {
-		await startOperations(await startApp());
+		const store = await startApp();
+		openEarlyDoor(earlyDoor([earlyContent(store), ...earlyPages(store)]));
+		await startOperations(store);
 	} catch (error) {
 		// A configuration mistake is the operator's to fix: say which variable, without a stack trace.
 		if (error instanceof ConfigError) {
@@ -29,6 +35,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = sequence(
 	observe,
+	pageCache,
 	compressHtml,
 	securityHeaders,
 	scriptPriority,
