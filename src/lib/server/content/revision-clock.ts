@@ -72,7 +72,11 @@ export class RevisionClock {
 			revision: Math.max(counters.revision, this.known?.revision ?? 0),
 			floor: Math.max(counters.floor, this.known?.floor ?? 0)
 		};
-		if (startedAt >= this.checkedAt) {
+		// The newest probe decides how fresh the reading is: it began after more commits, or later.
+		const newer =
+			commits > this.checkedCommits ||
+			(commits === this.checkedCommits && startedAt >= this.checkedAt);
+		if (newer) {
 			this.checkedAt = startedAt;
 			this.checkedCommits = commits;
 		}

@@ -39,6 +39,7 @@ async function buildSnapshot(store: Store): Promise<Snapshot> {
 	const snapshot = await store.db
 		.transaction()
 		.setIsolationLevel('repeatable read')
+		.setAccessMode('read only')
 		.execute(async (trx) => {
 			const scoped = createStore(trx);
 			const [venues, events, festivals, tours] = [

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, Dialect, Driver } from 'kysely';
+import type { DatabaseConnection, Dialect, Driver, TransactionSettings } from 'kysely';
 
 /** Transactions committed through one database handle of this process, counted as they end. */
 export interface CommitCounter {
@@ -11,6 +11,8 @@ export interface CommitCounter {
  * any transaction this process committed, whatever module ran it and however it nested its writes,
  * makes them ask the database again on the next request, so a write is visible at once on the
  * server that made it. The count moves after COMMIT returns, when other connections see the rows.
+ * Transactions begun `read only` (the feed's and the pages' snapshots) change nothing and are not
+ * counted, so building a cache does not invalidate the revision it was built for.
  */
 export function countingCommits(dialect: Dialect, counter: CommitCounter): Dialect {
 	return {
@@ -22,16 +24,25 @@ export function countingCommits(dialect: Dialect, counter: CommitCounter): Diale
 }
 
 function countedDriver(driver: Driver, counter: CommitCounter): Driver {
+	const readOnly = new WeakSet<DatabaseConnection>();
 	return new Proxy(driver, {
 		get(target, key) {
+			if (key === 'beginTransaction') {
+				return (connection: DatabaseConnection, settings: TransactionSettings) => {
+					if (settings.accessMode === 'read only') readOnly.add(connection);
+					else readOnly.delete(connection);
+					return target.beginTransaction(connection, settings);
+				};
+			}
 			if (key === 'commitTransaction') {
 				return async (connection: DatabaseConnection) => {
+					const changedNothing = readOnly.has(connection);
 					try {
 						await target.commitTransaction(connection);
 					} finally {
 						// Counted even when COMMIT failed: a lost reply may still have committed, and an
 						// extra look at the revision costs one small query.
-						counter.count++;
+						if (!changedNothing) counter.count++;
 					}
 				};
 			}
