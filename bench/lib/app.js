@@ -1,6 +1,6 @@
-// Shared by the browser benchmarks (visitor, offline): build the app once, serve it on a fixed port
-// with a fresh seeded database, launch Debian's Chromium the way the browser tests do, print tables
-// and write results. bench/feed keeps its own copy, because it picks a random port for two servers.
+// Shared by the benchmarks: build the app once, serve it on a given port with a fresh seeded
+// database, launch Debian's Chromium the way the browser tests do (visitor, offline), print tables
+// and write results.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+import { dev } from '$app/environment';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { getStore } from '../app';
 import { revisionClock } from '../content/revision-clock';
@@ -21,10 +22,11 @@ export function isSharedPage(event: RequestEvent): boolean {
  * `observe`, so a kept page costs neither a render nor compression and every request is still
  * logged and counted; the early door serves the same pages without SvelteKit at all. A publish
  * moves the revision (at once on this server, within the revision clock's TTL on others), and with
- * it every key: a kept page never outlives the content it shows.
+ * it every key: a kept page never outlives the content it shows. Not under `vite dev`, where the
+ * code that renders a page changes too.
  */
 export const pageCache: Handle = async ({ event, resolve }) => {
-	if (!isSharedPage(event)) return resolve(event);
+	if (dev || !isSharedPage(event)) return resolve(event);
 	const { revision } = await revisionClock(getStore().db).read();
 	const key = pageKey({
 		revision,
