@@ -28,8 +28,10 @@ function requestedTags(header: string): string[] {
 }
 
 /** Whether If-None-Match names this representation (in any encoding) or `*`. */
-function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
+function matches(ifNoneMatch: string | null | undefined, etag: string, sentTag: string): boolean {
 	if (!ifNoneMatch) return false;
+	// What a phone sends back nearly always: the very tag it was given.
+	if (ifNoneMatch === sentTag || ifNoneMatch === etag) return true;
 	const tags = requestedTags(ifNoneMatch);
 	return tags.includes(etag) || tags.includes('*');
 }
@@ -53,7 +55,7 @@ export function answer(
 		'cache-control': rep.cacheControl,
 		vary: 'Accept-Encoding'
 	};
-	if (matches(ifNoneMatch, rep.etag)) return { status: 304, headers, body: null };
+	if (matches(ifNoneMatch, rep.etag, etag)) return { status: 304, headers, body: null };
 	headers['content-type'] = rep.contentType;
 	if (encoding !== 'identity') headers['content-encoding'] = encoding;
 	const bytes = rep.body[encoding];
