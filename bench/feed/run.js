@@ -16,7 +16,6 @@
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import {
 	cleanup,
 	ensureBuild,
+	freePort,
 	median,
 	positiveInt,
 	printTable,
@@ -50,16 +50,6 @@ const payloadHeaders = [
 	'cache-control',
 	'vary'
 ];
-
-async function freePort() {
-	const server = createServer();
-	await new Promise((resolve, reject) =>
-		server.once('error', reject).listen(0, '127.0.0.1', resolve)
-	);
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 const load = (origin, scenario) =>
 	loadPath({

@@ -63,6 +63,17 @@ export async function tempDir(prefix) {
 	return dir;
 }
 
+/** A port of 127.0.0.1 that was free a moment ago (adapter-node and nginx need a number, not 0). */
+export async function freePort() {
+	const server = createServer();
+	await new Promise((resolve, reject) =>
+		server.once('error', reject).listen(0, '127.0.0.1', resolve)
+	);
+	const { port } = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
 /** Fails early with a clear message when someone else is already listening on our port. */
 async function assertPortFree(port) {
 	const server = createServer();

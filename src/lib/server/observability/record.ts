@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../config';
 import { appMetrics } from './instance';
-import { requestLine, writeLine } from './request-log';
+import { requestLine, writeLine, type RequestRecord } from './request-log';
 
 const feedRoute = '/api/v1/content';
 
@@ -11,15 +11,7 @@ export function requestIdOf(given: string | null | undefined): string {
 }
 
 /** One answered request, as both doors (SvelteKit's hooks and the early door) report it. */
-export interface AnsweredRequest {
-	requestId: string;
-	method: string;
-	/** SvelteKit's route id, null when no route matched. */
-	route: string | null;
-	url: URL;
-	status: number;
-	durationMs: number;
-	bytes: number | null;
+export interface AnsweredRequest extends RequestRecord {
 	etag: string | null;
 	/** Answered at the early door rather than by SvelteKit. */
 	early?: boolean;
