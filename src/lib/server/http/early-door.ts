@@ -28,8 +28,8 @@ const doorKey = Symbol.for('taibai.earlyDoor');
 /**
  * The hottest answers (a feed 304 to every phone that checks for news, a visitor page kept in
  * memory) cost most of their time in SvelteKit turning node:http's request into a web Request and
- * the Response back: about three quarters of a bare node:http server's work per request is that
- * conversion. This door stands in front of it and answers, in node:http terms, what the answerers
+ * the Response back: that conversion alone makes an empty 304 cost 3.6 times a bare node:http
+ * server's answer (8,100 against 29,400 a second, in one run on this project's machine). This door stands in front of it and answers, in node:http terms, what the answerers
  * find in memory. Whatever it answers is sent and reported as SvelteKit's hooks would (security
  * headers, request id, log line, metrics); everything else goes through SvelteKit unchanged.
  */
