@@ -22,7 +22,11 @@ function withEarlyDoor(handlers) {
 }
 `;
 
-/** Edits the built handler chunk under `buildDir`; throws when it cannot find exactly one. */
+/**
+ * Edits the built handler chunk under `buildDir`; throws when it cannot find exactly one.
+ * @param {string} buildDir adapter-node's output directory
+ * @returns {string} the file it edited
+ */
 export function addEarlyDoor(buildDir) {
 	const chunks = join(buildDir, 'server', 'chunks');
 	const found = readdirSync(chunks)
