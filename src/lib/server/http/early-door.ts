@@ -60,7 +60,8 @@ export function earlyDoor(answerers: readonly EarlyAnswerer[]): EarlyDoor {
 				requestId,
 				method: request.method,
 				route: answer.route,
-				url: new URL(target, 'http://early-door.invalid'),
+				// One parse, not two: the door only answers plain paths, never `//host` forms.
+				url: new URL(`http://early-door.invalid${target}`),
 				status: answer.status,
 				durationMs: performance.now() - started,
 				bytes:
