@@ -12,10 +12,14 @@ export interface Representation {
 /** What to send: plain data, so node:http (http/early-door.ts) and SvelteKit send the same. */
 export interface Answer {
 	status: 200 | 304;
-	headers: Record<string, string>;
+	headers: Readonly<Record<string, string>>;
 	/** null for a 304 and for HEAD. */
 	body: Buffer | null;
 }
+
+// The few answers a representation gives (status × encoding × HEAD), made once each: a hot answer
+// allocates nothing.
+const answersOf = new WeakMap<Representation, Map<string, Answer>>();
 
 /** The tags an If-None-Match header lists, without weak prefixes or encoding suffixes. */
 function requestedTags(header: string): string[] {
@@ -50,17 +54,34 @@ export function answer(
 ): Answer {
 	const encoding: Encoding = negotiateEncoding(acceptEncoding ?? null);
 	const etag = encoding === 'identity' ? rep.etag : rep.etag.replace(/"$/, `-${encoding}"`);
+	const status = matches(ifNoneMatch, rep.etag, etag) ? 304 : 200;
+	const head = method === 'HEAD';
+	let answers = answersOf.get(rep);
+	if (!answers) answersOf.set(rep, (answers = new Map()));
+	const key = `${status} ${encoding} ${head}`;
+	let made = answers.get(key);
+	if (!made) answers.set(key, (made = makeAnswer(rep, status, encoding, etag, head)));
+	return made;
+}
+
+function makeAnswer(
+	rep: Representation,
+	status: 200 | 304,
+	encoding: Encoding,
+	etag: string,
+	head: boolean
+): Answer {
 	const headers: Record<string, string> = {
 		etag,
 		'cache-control': rep.cacheControl,
 		vary: 'Accept-Encoding'
 	};
-	if (matches(ifNoneMatch, rep.etag, etag)) return { status: 304, headers, body: null };
+	if (status === 304) return { status, headers, body: null };
 	headers['content-type'] = rep.contentType;
 	if (encoding !== 'identity') headers['content-encoding'] = encoding;
 	const bytes = rep.body[encoding];
 	headers['content-length'] = String(bytes.length);
-	return { status: 200, headers, body: method === 'HEAD' ? null : bytes };
+	return { status, headers, body: head ? null : bytes };
 }
 
 /** The same answer as a web Response, for SvelteKit endpoints. */

@@ -34,20 +34,23 @@ export interface RequestRecord {
 	bytes: number | null;
 }
 
-/** The request's log line (without the newline). */
+/**
+ * The request's log line (without the newline): a JSON object, written out by hand because it is
+ * made for every request, in the fixed order time, level, msg, requestId, method, route, path,
+ * status, durationMs, bytes.
+ */
 export function requestLine(record: RequestRecord, at = new Date()): string {
-	return JSON.stringify({
-		time: at.toISOString(),
-		level: 'info',
-		msg: 'request',
-		requestId: record.requestId,
-		method: record.method,
-		route: record.route,
-		path: loggablePath(record.url),
-		status: record.status,
-		durationMs: Math.round(record.durationMs * 10) / 10,
-		bytes: record.bytes
-	});
+	const text = (value: string | null) => JSON.stringify(value ?? null);
+	// A number JSON can hold, or null (a malformed Content-Length is not worth an invalid line).
+	const number = (value: number | null) => (Number.isFinite(value) ? String(value) : 'null');
+	return (
+		`{"time":"${at.toISOString()}","level":"info","msg":"request",` +
+		`"requestId":${text(record.requestId)},"method":${text(record.method)},` +
+		`"route":${text(record.route)},"path":${text(loggablePath(record.url))},` +
+		`"status":${number(record.status)},` +
+		`"durationMs":${number(Math.round(record.durationMs * 10) / 10)},` +
+		`"bytes":${number(record.bytes)}}`
+	);
 }
 
 /** An error's log line: message and stack, with the request it broke when there is one. */
