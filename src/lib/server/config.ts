@@ -81,6 +81,11 @@ const schema = z.object({
 		.url('must be an absolute URL such as https://guide.example.cn')
 		.optional(),
 	/**
+	 * adapter-node's own setting, read here as well because the early door (http/early-door.ts)
+	 * must know page URLs exactly as adapter-node makes them; without it pages go through SvelteKit.
+	 */
+	ORIGIN: z.string().optional(),
+	/**
 	 * Port of the Prometheus endpoint (/metrics). Off when unset: metrics tell an outsider how busy
 	 * the site is and which routes exist, so they get their own listener rather than a public path.
 	 */

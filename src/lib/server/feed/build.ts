@@ -17,7 +17,11 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 	const inSnapshot = <R>(work: (trx: Db) => Promise<R>): Promise<R> =>
 		store.db.isTransaction
 			? work(store.db)
-			: store.db.transaction().setIsolationLevel('repeatable read').execute(work);
+			: store.db
+					.transaction()
+					.setIsolationLevel('repeatable read')
+					.setAccessMode('read only')
+					.execute(work);
 	return inSnapshot(async (trx) => {
 		const revision = await currentRevision(trx);
 		const floor = await minDeltaRevision(trx);

@@ -1,6 +1,12 @@
 import type { Handle } from '@sveltejs/kit';
 import { isConsoleRoute } from '../auth/access';
 
+/** Sent with every response, whichever door answers it (see http/early-door.ts). */
+export const everyResponseHeaders = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin'
+} as const;
+
 /**
  * Headers every response should carry. Caching: pages are never stored by shared caches (a CDN
  * keeps only what says `public`: the feeds, and adapter-node's hashed assets under
@@ -10,8 +16,9 @@ import { isConsoleRoute } from '../auth/access';
  */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	for (const [name, value] of Object.entries(everyResponseHeaders)) {
+		response.headers.set(name, value);
+	}
 	if (response.headers.has('cache-control')) return response;
 	const type = response.headers.get('content-type') ?? '';
 	if (event.route.id !== null && isConsoleRoute(event.route.id)) {
