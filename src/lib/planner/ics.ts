@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { shanghaiVtimezone, wallClock } from '$lib/content/ics';
+import { addAlarm, shanghaiVtimezone, wallClock } from '$lib/content/ics';
 import { pick, type Language } from '$lib/content/localized';
 import { addMinutes, shanghaiZone } from '$lib/content/time';
 import type { DayPlan } from './day';
@@ -27,8 +27,11 @@ export interface PlanIcsOptions {
 	visitTitle?: (name: string) => string;
 	/** Title of the meal break, e.g. "Lunch break". */
 	mealTitle?: string;
-	/** When the plan was last changed (DTSTAMP). */
+	/** When this file was made (DTSTAMP); now by default. */
 	stamp?: Date;
+	/** Minutes before each stop to remind, by the stop's item key; no alarm for a stop not listed. */
+	alarmMinutes?: (key: string) => number | undefined;
+	alarmText?: (title: string, minutes: number) => string;
 }
 
 export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
@@ -55,9 +58,11 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 			: day.event
 				? pick(day.event.title, lang)
 				: (options.visitTitle?.(venueName) ?? venueName);
-		calendar.createEvent({
-			id: planEntryUid(view.date, itemKey(day.item)),
-			stamp: options.stamp ?? new Date(0),
+		const key = itemKey(day.item);
+		const entry = calendar.createEvent({
+			id: planEntryUid(view.date, key),
+			// RFC 5545: when this calendar object was created, not the epoch.
+			stamp: options.stamp ?? new Date(),
 			start: wallClock(addMinutes(dayStart, visit.start)),
 			end: wallClock(addMinutes(dayStart, visit.end)),
 			timezone: shanghaiZone,
@@ -71,6 +76,8 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 					}
 				: undefined
 		});
+		const minutes = options.alarmMinutes?.(key);
+		if (minutes) addAlarm(entry, minutes, options.alarmText?.(title, minutes) ?? title);
 	}
 	return calendar.toString();
 }

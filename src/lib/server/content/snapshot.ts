@@ -1,6 +1,6 @@
 import { snapshotOf, type Snapshot } from '$lib/content/snapshot';
 import { publishedHolidays } from '../holidays/repository';
-import { publicMapSettings } from '../config';
+import { publicMapSettings, publicSiteSettings } from '../config';
 import { searchKeys } from '../search/keys';
 import { currentRevision } from './revision';
 import { revisionClock } from './revision-clock';
@@ -55,7 +55,7 @@ async function buildSnapshot(store: Store): Promise<Snapshot> {
 				festivals,
 				tours,
 				holidays: await publishedHolidays(trx),
-				settings: { map: publicMapSettings() },
+				settings: { map: publicMapSettings(), site: publicSiteSettings() },
 				searchKeys: searchKeys({ venues, events, festivals, tours })
 			});
 		});
