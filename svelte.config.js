@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { buildId } from './scripts/build-id.js';
+import { addEarlyDoor } from './scripts/early-door.js';
 
 const node = adapter({ precompress: true });
 
@@ -9,7 +10,8 @@ const node = adapter({ precompress: true });
  * 200.html), which the service worker precaches and serves for visitor navigations the network
  * cannot answer (src/lib/sw/navigation.ts). It is written beside the server rather than into the
  * static files, so that the app serves it (src/routes/shell.html) with the same headers as every
- * page, its Content-Security-Policy completed for the configured tile source.
+ * page, its Content-Security-Policy completed for the configured tile source. And the early door
+ * in front of SvelteKit for answers kept in memory (scripts/early-door.js).
  * @type {import('@sveltejs/kit').Adapter}
  */
 const adapterWithShell = {
@@ -20,6 +22,7 @@ const adapterWithShell = {
 		const shell = 'build/offline-shell.html';
 		await builder.generateFallback(shell);
 		builder.log.minor(`Wrote the offline shell to ${shell}`);
+		builder.log.minor(`Added the early door to ${addEarlyDoor('build')}`);
 	}
 };
 

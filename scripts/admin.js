@@ -3,6 +3,7 @@
 //   npm run admin -- create --email a@b.cn --name 张三 --role admin     (prompts for the password)
 //   npm run admin -- password --email a@b.cn                             (new password, ends sessions)
 //   npm run admin -- disable --email a@b.cn | enable --email a@b.cn
+//   npm run admin -- unlock --email a@b.cn                               (lifts its login locks)
 //   npm run admin -- list
 //
 // `--password-stdin` reads the password from standard input instead of prompting (for scripts).
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isEmail, newUserId, normalizeEmail, roles } from '../src/lib/server/auth/accounts.js';
+import { liftAccountLocks, recordUnlock } from '../src/lib/server/auth/account-locks.js';
 import { hashPassword, minPasswordLength } from '../src/lib/server/auth/password.js';
 import { openSqlClient } from './sql-client.js';
 
@@ -119,8 +121,12 @@ switch (command) {
 		await db.transaction(async () => {
 			await db.run('update users set password_hash = ? where id = ?', hash, user.id);
 			await db.run('delete from sessions where user_id = ?', user.id);
+			const until = await liftAccountLocks(db, user.email);
+			if (until) await recordUnlock(db, user, until);
 		});
-		console.log(`Changed the password of ${user.email}; their sessions have ended.`);
+		console.log(
+			`Changed the password of ${user.email}; their sessions have ended and their login locks are lifted.`
+		);
 		break;
 	}
 	case 'disable':
@@ -133,8 +139,24 @@ switch (command) {
 				user.id
 			);
 			if (command === 'disable') await db.run('delete from sessions where user_id = ?', user.id);
+			const until = command === 'enable' && (await liftAccountLocks(db, user.email));
+			if (until) await recordUnlock(db, user, until);
 		});
 		console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.email}.`);
+		break;
+	}
+	case 'unlock': {
+		const user = await account(values.email);
+		let until;
+		await db.transaction(async () => {
+			until = await liftAccountLocks(db, user.email);
+			await recordUnlock(db, user, until);
+		});
+		console.log(
+			until
+				? `Lifted the login locks of ${user.email} (locked until ${until}).`
+				: `${user.email} had no login lock; its failed logins are forgotten.`
+		);
 		break;
 	}
 	case 'list': {
@@ -149,7 +171,7 @@ switch (command) {
 	}
 	default:
 		fail(
-			'usage: npm run admin -- create|password|disable|enable|list [--email E] [--name N] [--role admin|editor] [--password-stdin]'
+			'usage: npm run admin -- create|password|disable|enable|unlock|list [--email E] [--name N] [--role admin|editor] [--password-stdin]'
 		);
 }
 await db.close();

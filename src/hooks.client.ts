@@ -1,6 +1,7 @@
 import type { ClientInit } from '@sveltejs/kit';
 import { config as zodConfig } from 'zod';
 import { isNonVisitorPath } from '$lib/i18n/paths';
+import { rememberedLanguage } from '$lib/i18n/preference';
 
 // zod compiles object schemas with `new Function` when it may, and finds out by trying: under the
 // page's Content-Security-Policy (no 'unsafe-eval') that try is a reported violation. Pages parse
@@ -14,6 +15,11 @@ zodConfig({ jitless: true });
  */
 export const init: ClientInit = async () => {
 	const serverRendered = document.querySelector('script[data-sveltekit-fetched]') !== null;
+	// The installed app opens at `/`; offline, the shell answers instead of the server, which would
+	// have redirected to the language the visitor chose. Do the same here, before the router starts.
+	if (!serverRendered && location.pathname === '/' && !location.search) {
+		if (rememberedLanguage() === 'en') history.replaceState(history.state, '', '/en');
+	}
 	if (!serverRendered && !isNonVisitorPath(location.pathname)) {
 		const { installLocalSource } = await import('$lib/offline/boot');
 		installLocalSource();

@@ -3,11 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { consoleAccess, startApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/config';
+import { earlyContent } from '$lib/server/feed/content-response';
+import { earlyDoor, openEarlyDoor } from '$lib/server/http/early-door';
+import { earlyPages } from '$lib/server/http/early-pages';
 import { auth } from '$lib/server/hooks/auth';
 import { compressHtml } from '$lib/server/hooks/compress-html';
 import { formBody } from '$lib/server/hooks/form-body';
 import { language } from '$lib/server/hooks/language';
 import { observe } from '$lib/server/hooks/observe';
+import { pageCache } from '$lib/server/hooks/page-cache';
 import { scriptPriority } from '$lib/server/hooks/script-priority';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { startOperations } from '$lib/server/lifecycle';
@@ -18,6 +22,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	try {
 		const store = await startApp();
+		openEarlyDoor(earlyDoor([earlyContent(store), ...earlyPages(store)]));
 		await startOperations(store);
 		// `npm start` (scripts/start.js) serves in this process and prints how to get into the
 		// console from this; under any other runner nobody listens and nothing happens.
@@ -34,6 +39,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = sequence(
 	observe,
+	pageCache,
 	compressHtml,
 	securityHeaders,
 	scriptPriority,

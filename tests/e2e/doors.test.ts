@@ -166,7 +166,6 @@ test('a photo key spelled to climb out of the media folder finds nothing', async
 		'/media/..%2f..%2fpackage.json',
 		'/media/%2e%2e%2f%2e%2e%2fpackage.json',
 		'/media/..%5c..%5cpackage.json',
-		'/media/%2e%2e',
 		'/media/e2e.sqlite'
 	]) {
 		// Sent as written: fetch would resolve the dots itself before the server saw them.

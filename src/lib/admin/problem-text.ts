@@ -1,5 +1,6 @@
 import type { FieldProblem } from '$lib/content/validation';
 import * as m from '$lib/paraglide/messages';
+import { openingHoursProblem } from './opening-hours-problem';
 
 /**
  * The schemas speak English to developers ("must be after the start"); editors read each problem
@@ -67,8 +68,17 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 		/^the year must be from (\d+) to (\d+)$/,
 		(x) => m.validation_year_range({ min: x[1], max: x[2] })
 	],
-	[/^not valid opening_hours: (.*)$/, (x) => m.admin_problem_opening_hours({ detail: x[1] })],
+	[
+		/^not valid opening_hours: (.*)$/s,
+		(x) => m.admin_problem_opening_hours({ detail: openingHoursProblem(x[1]) })
+	],
 	[/^"(.*)" is already used$/, (x) => m.admin_problem_taken({ value: x[1] })],
+	[/^"(.*)" is not a time of day$/, (x) => m.admin_problem_not_a_time({ value: x[1] })],
+	[/^"(.*)" is not a date$/, (x) => m.admin_problem_not_a_date({ value: x[1] })],
+	[
+		/^"(.*)" is not written as YYYY-MM-DD HH:MM$/,
+		(x) => m.admin_problem_not_date_time({ value: x[1] })
+	],
 	[/^unknown venue$/, () => m.admin_problem_unknown_venue()],
 	[/^unsupported time zone (.*)$/, (x) => m.admin_problem_time_zone({ zone: x[1] })],
 	[/^too many cells$/, () => m.admin_problem_too_many_cells()],

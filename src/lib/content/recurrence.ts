@@ -28,6 +28,13 @@ function horizonOf(start: LocalDateTime): Date {
 	return end;
 }
 
+/** The library's reading of a checked rule (it parses only; nothing is expanded here). */
+function libraryRule(rule: string, dtstart: Date): RRule {
+	const parsed = rrulestr(`RRULE:${rule.toUpperCase()}`, { dtstart });
+	if (!(parsed instanceof RRule)) throw new Error('only a single RRULE is supported');
+	return parsed;
+}
+
 const built = new Map<string, RRule>();
 const noDate = `the rule yields no date in its first ${horizonYears} years`;
 
@@ -47,8 +54,7 @@ function buildRule(rule: string, start: LocalDateTime): RRule {
 	const dtstart = toFloating(start);
 	const horizon = horizonOf(start);
 	if (!firstStart(rule, dtstart, horizon)) throw new Error(noDate);
-	const parsed = rrulestr(`RRULE:${rule.toUpperCase()}`, { dtstart });
-	if (!(parsed instanceof RRule)) throw new Error('only a single RRULE is supported');
+	const parsed = libraryRule(rule, dtstart);
 	const until =
 		parsed.options.until && parsed.options.until < horizon ? parsed.options.until : horizon;
 	const bounded = new RRule({ ...parsed.origOptions, dtstart, until });
@@ -86,7 +92,7 @@ export const recurrenceRule = z
 		for (const message of problems) ctx.addIssue({ code: 'custom', message });
 		if (problems.length) return;
 		try {
-			buildRule(rule, '2026-01-01T00:00');
+			libraryRule(rule, toFloating('2026-01-01T00:00'));
 		} catch (error) {
 			ctx.addIssue({
 				code: 'custom',

@@ -29,8 +29,13 @@ export async function startApp(): Promise<Store> {
 		await sessionsRepository(opened.db).purgeExpired();
 	});
 	store = opened;
+	if (cfg.NODE_ENV === 'production' && cfg.TILE_SOURCE === 'osm') console.warn(osmWarning);
 	return opened;
 }
+
+/** Said once at start-up: most visitors are in mainland China, where OSM's servers often are not reachable. */
+export const osmWarning =
+	'Maps use OpenStreetMap tiles (TILE_SOURCE=osm), which are slow or unreachable from many networks in mainland China. Set TILE_SOURCE=tianditu with TIANDITU_KEY (and MAP_APPROVAL_NUMBER) to use 天地图; see the README, "Maps in China".';
 
 /** The store of this process; start-up has opened it before any request is served. */
 export function getStore(): Store {

@@ -2,6 +2,7 @@ import type { Db } from '../db/connect';
 import type { Role, UserRow } from '../db/types';
 import { newUserId, normalizeEmail } from './accounts.js';
 import { hashPassword } from './password.js';
+import { throttleRepository } from './throttle';
 
 /** A signed-in person, as pages and hooks see them: never the password hash. */
 export interface User {
@@ -22,6 +23,12 @@ const publicUser = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>): User 
 	name: row.name,
 	role: row.role
 });
+
+/** Lifts the login locks of the account `id`, inside the caller's transaction. */
+async function unlock(trx: Db, id: string) {
+	const row = await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
+	if (row) await throttleRepository(trx).unlockAccount(row.email);
+}
 
 /** All queries on accounts. */
 export function usersRepository(db: Db) {
@@ -96,16 +103,20 @@ export function usersRepository(db: Db) {
 			return !!row;
 		},
 
-		/** Sets a new password and ends every session of the account (the caller starts a new one). */
+		/**
+		 * Sets a new password, ends every session of the account (the caller starts a new one) and
+		 * lifts its login locks: whoever failed before failed against the old password.
+		 */
 		async setPassword(id: string, password: string): Promise<void> {
 			const hash = await hashPassword(password);
 			await db.transaction().execute(async (trx) => {
 				await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
 				await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+				await unlock(trx, id);
 			});
 		},
 
-		/** Disabling ends the account's sessions at once. */
+		/** Disabling ends the account's sessions at once; enabling lifts its login locks. */
 		async setDisabled(id: string, disabled: boolean): Promise<void> {
 			await db.transaction().execute(async (trx) => {
 				await trx
@@ -114,6 +125,7 @@ export function usersRepository(db: Db) {
 					.where('id', '=', id)
 					.execute();
 				if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+				else await unlock(trx, id);
 			});
 		},
 

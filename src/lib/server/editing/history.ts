@@ -15,3 +15,45 @@ export async function historyOf(store: Store, entityType: string, entityId: stri
 }
 
 export type HistoryEntry = Awaited<ReturnType<typeof historyOf>>[number];
+
+/** What the page says after a save that was merged with newer changes by others. */
+export interface MergeNotice {
+	/** Who saved between the version the form was opened at and the merge. */
+	names: string[];
+	/** Their changed fields the merge kept (dotted paths). */
+	kept: string[];
+}
+
+/** The notice at the top of an edit page after a create or a save (`?created`, `?saved`). */
+export type SaveNotice = { kind: 'created' } | { kind: 'saved'; merged?: MergeNotice };
+
+/**
+ * Reads a merged save's notice back from the audit log: `merged` is `<opened at>-<merged up to>`
+ * from the redirect; their changes are those in between, minus the fields the merge then changed.
+ */
+export async function saveNotice(
+	store: Store,
+	entityType: string,
+	entityId: string,
+	params: URLSearchParams
+): Promise<SaveNotice | undefined> {
+	if (params.has('created')) return { kind: 'created' };
+	if (!params.has('saved')) return undefined;
+	const range = /^(\d{1,9})-(\d{1,9})$/.exec(params.get('merged') ?? '');
+	const [from, upTo] = range ? [Number(range[1]), Number(range[2])] : [0, 0];
+	if (from >= upTo) return { kind: 'saved' };
+	const audit = auditRepository(store.db);
+	const [theirs, mine, names] = await Promise.all([
+		audit.changesSince(entityType, entityId, from, upTo),
+		audit.changesSince(entityType, entityId, upTo, upTo + 1),
+		usersRepository(store.db).names()
+	]);
+	const overridden = new Set(mine.changes.map((c) => c.path));
+	return {
+		kind: 'saved',
+		merged: {
+			names: [...new Set(theirs.entries.map((e) => (e.userId && names.get(e.userId)) || '—'))],
+			kept: theirs.changes.map((c) => c.path).filter((path) => !overridden.has(path))
+		}
+	};
+}

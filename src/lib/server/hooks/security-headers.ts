@@ -12,9 +12,37 @@ let tiles: string[] | undefined;
  */
 const permissions = 'camera=(), microphone=(), payment=(), geolocation=(self)';
 
-/** HTTPS is known from the public origin the operator configured, or from the request itself. */
-const isHttps = (event: RequestEvent) =>
-	event.url.protocol === 'https:' || (config().PUBLIC_ORIGIN?.startsWith('https:') ?? false);
+/** Whether the operator configured an https origin (public, or adapter-node's ORIGIN). */
+const httpsConfigured = () =>
+	[config().PUBLIC_ORIGIN, config().ORIGIN].some((o) => o?.startsWith('https:') ?? false);
+
+/** HTTPS is known from the origin the operator configured, or from the request itself. */
+const isHttps = (event: RequestEvent) => event.url.protocol === 'https:' || httpsConfigured();
+
+/** What every response carries whatever it is, framed by nobody (the console's previews aside). */
+function baseHeaders(https: boolean, framing: 'none' | 'self' = 'none'): Record<string, string> {
+	return {
+		// For browsers older than frame-ancestors (some in-app browsers' engines).
+		'x-frame-options': framing === 'self' ? 'SAMEORIGIN' : 'DENY',
+		'cross-origin-opener-policy': 'same-origin',
+		'permissions-policy': permissions,
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		...(https ? { 'strict-transport-security': 'max-age=31536000' } : {})
+	};
+}
+
+let early: Record<string, string> | undefined;
+
+/**
+ * The headers of an answer from the early door (http/early-door.ts), under the answer's own: a kept
+ * page brings the policy and framing it was rendered with, a feed answer gets the policy that
+ * allows nothing. Worked out once: configuration does not change while running.
+ */
+export function earlyDoorHeaders(): Readonly<Record<string, string>> {
+	early ??= { 'content-security-policy': lockedPolicy('none'), ...baseHeaders(httpsConfigured()) };
+	return early;
+}
 
 export interface ResponseContext {
 	/** The route that answered (null: none matched). */
@@ -43,13 +71,7 @@ export function secureResponse(response: Response, { routeId, https, tiles }: Re
 		'content-security-policy',
 		page ? completePolicy(page, { tiles, framing }) : lockedPolicy(framing)
 	);
-	// For browsers older than frame-ancestors (some in-app browsers' engines).
-	headers.set('x-frame-options', framing === 'self' ? 'SAMEORIGIN' : 'DENY');
-	headers.set('cross-origin-opener-policy', 'same-origin');
-	headers.set('permissions-policy', permissions);
-	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	if (https) headers.set('strict-transport-security', 'max-age=31536000');
+	for (const [name, value] of Object.entries(baseHeaders(https, framing))) headers.set(name, value);
 	if (headers.has('cache-control')) return response;
 	const type = headers.get('content-type') ?? '';
 	if (routeId !== null && isConsoleRoute(routeId)) {
