@@ -15,6 +15,8 @@ import { draftLeaks } from './leaks';
 import { fuzz } from './fuzz';
 import { xss } from './xss';
 import { kill } from './kill';
+import { load } from './load';
+import { login } from './login';
 import { syncCut } from './sync-cut';
 import { openTarget, type Target } from './target';
 
@@ -130,6 +132,23 @@ const parts: Record<string, Part> = {
 		} finally {
 			await browser.close();
 		}
+	},
+	load: async (t, s) => {
+		const l = await load(t, s.loadSeconds, s.loadConnections);
+		return {
+			line:
+				`load: feed ${l.feed.rps.toFixed(0)} req/s p99 ${l.feed.p99} ms errors ${l.feed.errors}; ` +
+				`page ${l.page.rps.toFixed(0)} req/s p99 ${l.page.p99} ms errors ${l.page.errors}; ` +
+				`ratio to bare node:http ${l.ratio.toFixed(2)}`,
+			details: l.details
+		};
+	},
+	login: async (t) => {
+		const l = await login(t);
+		return {
+			line: `login: ${l.guesses} guesses, locked after ${l.lockedAfter}, enumeration ${l.enumeration ? 'yes' : 'no'}`,
+			details: l.details
+		};
 	},
 	headers: async (t) => {
 		const figures = await headerSummary(t);
