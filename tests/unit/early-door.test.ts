@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { earlyDoor, type EarlyRequest } from '$lib/server/http/early-door';
+import { earlyDoor, type EarlyAnswer, type EarlyRequest } from '$lib/server/http/early-door';
 import { appMetrics } from '$lib/server/observability/instance';
 
 /**
@@ -15,7 +15,7 @@ const seen: EarlyRequest[] = [];
 
 beforeAll(async () => {
 	const door = earlyDoor([
-		(request) => {
+		(request): EarlyAnswer | undefined => {
 			seen.push(request);
 			if (request.path === '/kept-page') {
 				return {
