@@ -108,6 +108,7 @@ export async function kill(t: Target, kills: number, browser: Browser): Promise<
 	let gaps = 0;
 	let lost = 0;
 	let seenRevision = 0;
+	let acknowledged = 0;
 	for (let round = 0; round < kills; round++) {
 		const stop = { now: false };
 		const loops = ids.map((id, i) => saveLoop(t, form, id, i, round, acks, stop));
@@ -122,7 +123,13 @@ export async function kill(t: Target, kills: number, browser: Browser): Promise<
 				}
 			}
 		})();
-		await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 1500));
+		// Kill while saves are going through: once the first save of the round is acknowledged (or
+		// after 20 s at most), at a random moment within the next second.
+		const deadline = Date.now() + 20_000;
+		while (acks.length === 0 && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
 		await t.kill();
 		stop.now = true;
 		await Promise.all([...loops, watcher]);
@@ -159,6 +166,7 @@ export async function kill(t: Target, kills: number, browser: Browser): Promise<
 				details.push(`after kill ${round + 1}: ${id}'s audit versions are not 1…${current}`);
 			}
 		}
+		acknowledged += acks.length;
 		for (const ack of acks.splice(0)) {
 			const [row] = await t.db.all('select version, data from events where id = $1', [ack.id]);
 			const [entry] = await t.db.all(
@@ -180,6 +188,8 @@ export async function kill(t: Target, kills: number, browser: Browser): Promise<
 		}
 	}
 	const end = await counters(t);
-	details.push(`${end.audited - start.audited} saves committed over ${kills} kills`);
+	details.push(
+		`${end.audited - start.audited} saves committed over ${kills} kills, ${acknowledged} of them acknowledged before a kill`
+	);
 	return { kills, corrupt, gaps, lost, details };
 }
