@@ -155,6 +155,31 @@ async function waitFor<T>(
 	return undefined;
 }
 
+/**
+ * Every text the status line shows, recorded in the page as it changes: a failed sync is said at
+ * once and replaced by "Updated …" when the retry succeeds, which may be before the probe looks.
+ */
+async function recordStatus(context: BrowserContext): Promise<BrowserContext> {
+	await context.addInitScript(() => {
+		const w = window as unknown as { statusTexts: string[] };
+		w.statusTexts = [];
+		new MutationObserver(() => {
+			const text = document.querySelector('.sync-status')?.textContent?.trim();
+			if (text && text !== w.statusTexts.at(-1)) w.statusTexts.push(text);
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+	return context;
+}
+
+/** The status texts shown since the last call. */
+const shownTexts = (page: Page) =>
+	page
+		.evaluate(() => {
+			const w = window as unknown as { statusTexts?: string[] };
+			return (w.statusTexts ?? []).splice(0).join(' | ');
+		})
+		.catch(() => '');
+
 /** What the page tells the visitor about the offline copy. */
 const statusText = (page: Page) =>
 	page
@@ -231,11 +256,13 @@ export async function syncCut(
 			inconsistent++;
 			details.push(`${what}: the visitor's plans or saved items changed`);
 		}
-		const message = await statusText(page);
+		const message = `${await shownTexts(page)} | ${await statusText(page)}`;
 		if (!/无法|不足|失败|could not|couldn’t|couldn't|not enough|full/i.test(message)) {
 			silent++;
 			if (silent <= 3)
-				details.push(`${what}: the page said "${message}" (no word of the failed sync)`);
+				details.push(
+					`${what}: the page said "${message}" (no word of the failed sync; the browser may have retried the request itself)`
+				);
 		}
 		const latest = (await feedSnapshot(t)).revision;
 		const resumed = await waitFor(
@@ -252,7 +279,7 @@ export async function syncCut(
 	try {
 		// 1. The first snapshot, cut at every step: a phone that never synced.
 		for (const cut of cuts) {
-			const context = await phone(browser, proxy.origin);
+			const context = await recordStatus(await phone(browser, proxy.origin));
 			try {
 				const snapshots = new Map<number, Tables>();
 				const now = await feedSnapshot(t);
@@ -267,7 +294,7 @@ export async function syncCut(
 			}
 		}
 		// 2 and 3. A delta after an edit, and a revalidation with nothing new, cut at every step.
-		const context = await phone(browser, proxy.origin);
+		const context = await recordStatus(await phone(browser, proxy.origin));
 		try {
 			const page = await context.newPage();
 			const snapshots = new Map<number, Tables>();
@@ -297,7 +324,7 @@ export async function syncCut(
 			await context.close();
 		}
 		// 4. Storage runs out while the first snapshot is written.
-		const full = await phone(browser, proxy.origin);
+		const full = await recordStatus(await phone(browser, proxy.origin));
 		try {
 			const page = await full.newPage();
 			const cdp = await full.newCDPSession(page);
