@@ -18,6 +18,8 @@ export interface RequestOptions {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+/** Bodies above this are written in pieces of this size. */
+const piece = 64 * 1024;
 
 export function send(origin: string, options: RequestOptions): Promise<Answer> {
 	const url = new URL(origin);
@@ -51,14 +53,30 @@ export function send(origin: string, options: RequestOptions): Promise<Answer> {
 			}
 		);
 		req.setTimeout(options.timeoutMs ?? 60_000, () => req.destroy(new Error('timed out')));
-		// A server may answer before it has read the body (413 for an oversize one) and close the
-		// connection: the answer counts, the failed write of the rest does not.
+		// A server may answer before it has read the body (413 for an oversize one, a redirect for a
+		// post without a session) and close the connection: the answer counts, the failed write of
+		// the rest does not. A big body goes in pieces, so that an early answer is read between them
+		// (written at once, the failed write could tear the connection down before the answer is).
 		let answered = false;
 		req.on('response', () => (answered = true));
 		req.on('error', (error) => {
 			if (!answered) reject(error);
 		});
-		req.end(body);
+		if (!body || body.length <= piece) {
+			req.end(body);
+			return;
+		}
+		void (async () => {
+			for (let at = 0; at < body.length && !answered && !req.destroyed; at += piece) {
+				if (!req.write(body.subarray(at, at + piece))) {
+					await new Promise((resolve) => {
+						req.once('drain', resolve);
+						req.once('close', resolve);
+					});
+				}
+			}
+			if (!req.destroyed) req.end();
+		})();
 	});
 }
 

@@ -5,7 +5,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { root, startApp, stop, tempDir } from '../lib/app.js';
+import { atCleanup, root, startApp, stop, tempDir } from '../lib/app.js';
 import { postgresDb, sqliteDb, type BenchDb } from './bench-db';
 import { dropConnections, send, urlencoded } from './http';
 import { freshPostgresSchema } from '../../tests/helpers/postgres';
@@ -96,7 +96,7 @@ async function freshDatabase(kind: 'sqlite' | 'postgres') {
 		return { url: `file:${file}`, open: () => sqliteDb(file), drop: async () => {} };
 	}
 	const schema = await freshPostgresSchema();
-	return { url: schema.url, open: () => postgresDb(schema.url), drop: schema.drop };
+	return { url: schema.url, open: () => postgresDb(schema.url), drop: atCleanup(schema.drop) };
 }
 
 export async function openTarget(kind: 'sqlite' | 'postgres', port: number): Promise<Target> {
