@@ -1,5 +1,6 @@
 import type { ClientInit } from '@sveltejs/kit';
 import { nonVisitorPath } from '$lib/i18n/paths';
+import { installLocalSource } from '$lib/offline';
 
 /**
  * A server-rendered page hydrates from the data inlined in its HTML (after its first paint, see
@@ -9,7 +10,6 @@ import { nonVisitorPath } from '$lib/i18n/paths';
 export const init: ClientInit = async () => {
 	const serverRendered = document.querySelector('script[data-sveltekit-fetched]') !== null;
 	if (!serverRendered && !nonVisitorPath.test(location.pathname)) {
-		const { installLocalSource } = await import('$lib/offline/boot');
-		installLocalSource();
+		await installLocalSource();
 	}
 };

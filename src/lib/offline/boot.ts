@@ -1,16 +1,14 @@
 import { dev } from '$app/environment';
 import { nextTask } from '$lib/next-task';
 import { useLocalSource } from '$lib/content-source';
+import { view } from './index';
 import { startSync } from './scheduler';
 import { requestPersistence } from './storage';
-import { registerWorker } from './worker';
+import { registerWorker } from './sw-registration';
 
-/** Pages read from the phone's mirror from now on (when it has one). */
+/** Pages read from the phone's mirror from now on (when it has one), run next to it. */
 export function installLocalSource(): void {
-	// Loaded on first use: the views and their libraries are only needed once a page reads the mirror.
-	useLocalSource(async (name, lang, params) =>
-		(await import('./local-source')).localSource(name, lang, params)
-	);
+	useLocalSource(view);
 }
 
 let started = false;

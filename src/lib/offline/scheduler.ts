@@ -1,4 +1,4 @@
-import { command, watch } from './mirror-client';
+import { command, watch } from './client';
 import { offlineStatus } from './status.svelte';
 import { SyncError } from './sync-error';
 

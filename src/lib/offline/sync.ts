@@ -2,7 +2,7 @@
 // whose opening-hours parser (~125 KB) the sync worker must not carry.
 import { feedPayload } from '$lib/content/schemas/feed';
 import { guideDb, type GuideDb } from './db';
-import { applyPayload, readSyncMeta, type ApplyResult } from './mirror';
+import { applyPayload, readSyncMeta, type ApplyResult } from './apply-payload';
 import { SyncError } from './sync-error';
 
 export { SyncError };

@@ -1,11 +1,12 @@
 import type { Language } from '$lib/content/localized';
 import { districtBounds, tileLayers, type MapSettings } from '$lib/content/map-settings';
 import { tilesIn, tileUrl, type Bounds } from '$lib/map/tile-math';
+import { tileCache } from '$lib/sw/cache-names';
 import type { GuideDb } from './db';
 import { isQuotaError } from './storage';
 
-/** The cache the service worker reads tiles from (`tileCache` in $lib/sw/runtime-caches). */
-export const tileCacheName = 'map-tiles-v1';
+/** The cache the download writes tiles to: the one the service worker serves them from. */
+export const tileCacheName = tileCache;
 
 /**
  * A download of the district's map, persisted in the mirror's meta table so that it survives a

@@ -1,5 +1,6 @@
 import { distanceM, type Position } from '$lib/content/geo';
 import type { TourStopView } from '$lib/content/views/tour';
+import { clearVisitedStops, setStopVisited, watchVisitedStops } from '$lib/offline';
 
 export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
 
@@ -41,20 +42,14 @@ export class TourWalk {
 
 	/** Follows this device's ticks; the returned cleanup also stops watching the position. */
 	connect(): () => void {
-		let closed = false;
-		let unsubscribe = () => {};
 		// Asked of the mirror's worker, so opening a tour never loads Dexie on the page.
-		import('$lib/offline/mirror-client').then(({ watch }) => {
-			if (closed) return;
-			unsubscribe = watch('visitedStops', this.tourId, (stops) => {
-				this.visited = stops;
-				this.ready = true;
-				// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
-				if (this.finished) this.stop();
-			});
+		const unsubscribe = watchVisitedStops(this.tourId, (stops) => {
+			this.visited = stops;
+			this.ready = true;
+			// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
+			if (this.finished) this.stop();
 		});
 		return () => {
-			closed = true;
 			unsubscribe();
 			this.stop();
 		};
@@ -93,13 +88,11 @@ export class TourWalk {
 	}
 
 	async tick(stop: number, visited: boolean): Promise<void> {
-		const { command } = await import('$lib/offline/mirror-client');
-		await command('setStopVisited', { tourId: this.tourId, stop, visited });
+		await setStopVisited(this.tourId, stop, visited);
 	}
 
 	async clear(): Promise<void> {
-		const { command } = await import('$lib/offline/mirror-client');
-		await command('clearVisitedStops', this.tourId);
+		await clearVisitedStops(this.tourId);
 	}
 
 	#clearWatch(): void {

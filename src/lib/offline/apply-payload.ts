@@ -1,5 +1,6 @@
+import { feedChanges, type TableChanges } from '$lib/content/apply-feed';
 import { contentTypes, type FeedPayload } from '$lib/content/schemas/feed';
-import type { GuideDb, SyncMeta } from './db';
+import type { GuideDb, SyncMeta, Table } from './db';
 import { savedChanges, type SavedChange } from './saved-changes';
 
 export interface ApplyResult {
@@ -11,13 +12,16 @@ export interface ApplyResult {
 /**
  * Applies a feed payload to the mirror in ONE transaction together with its revision: if anything
  * fails (quota, a closed tab, a bug) the transaction aborts and the phone keeps the previous,
- * consistent content. Visitor tables are read (to notice changes to saved things) but never written.
+ * consistent content. The writes are the pure `feedChanges` of the payload, the same that
+ * `applyFeed` (what the property tests check) carries out in memory. Visitor tables are read (to
+ * notice changes to saved things) but never written.
  */
 export async function applyPayload(
 	db: GuideDb,
 	payload: FeedPayload,
 	etag: string | null
 ): Promise<ApplyResult> {
+	const changes = feedChanges(payload);
 	return db.transaction(
 		'rw',
 		[db.venues, db.events, db.festivals, db.tours, db.meta, db.favourites],
@@ -30,37 +34,30 @@ export async function applyPayload(
 			);
 			let changed = 0;
 			for (const type of contentTypes) {
-				const table = db[type] as unknown as import('dexie').Table<{ id: string }, string>;
-				if (payload.full) await table.clear();
-				else if (payload.deleted[type].length) await table.bulkDelete(payload.deleted[type]);
-				const rows = payload[type] as { id: string }[];
-				if (rows.length) await table.bulkPut(rows);
-				changed += rows.length + (payload.full ? 0 : payload.deleted[type].length);
+				const table = db[type] as unknown as Table<{ id: string }, string>;
+				const { remove, put } = changes.tables[type] as TableChanges<{ id: string }>;
+				if (changes.replace) await table.clear();
+				if (remove.length) await table.bulkDelete(remove);
+				if (put.length) await table.bulkPut(put);
+				changed += put.length + remove.length;
 			}
-			const keys = payload.full
-				? {}
-				: (((await db.meta.get('searchKeys'))?.value as Record<string, string> | undefined) ?? {});
-			for (const [type, ids] of Object.entries(payload.deleted)) {
-				for (const id of ids) delete keys[`${type.replace(/s$/, '')}:${id}`];
-			}
-			Object.assign(keys, payload.searchKeys);
+			const keys = ((await db.meta.get('searchKeys'))?.value ?? {}) as Record<string, string>;
 			const sync: SyncMeta = {
-				revision: payload.revision,
+				revision: changes.revision,
 				lastSyncedAt: new Date().toISOString(),
 				etag
 			};
 			await db.meta.bulkPut([
 				{ key: 'sync', value: sync },
-				{ key: 'holidays', value: payload.holidays },
-				{ key: 'settings', value: payload.settings },
-				{ key: 'searchKeys', value: keys }
+				{ key: 'holidays', value: changes.holidays },
+				{ key: 'settings', value: changes.settings },
+				{ key: 'searchKeys', value: changes.searchKeys(keys) }
 			]);
-			const events = new Map(payload.events.map((e) => [e.id, e]));
-			const deleted = new Set(payload.full ? [] : payload.deleted.events);
+			const events = new Map(changes.tables.events.put.map((e) => [e.id, e]));
 			return {
-				revision: payload.revision,
+				revision: changes.revision,
 				changed,
-				saved: savedChanges(favourites, events, deleted, previous)
+				saved: savedChanges(favourites, events, new Set(changes.tables.events.remove), previous)
 			};
 		}
 	);
