@@ -1,15 +1,10 @@
+import type { Role, User } from '$lib/admin/types';
 import type { Db } from '../db/connect';
-import type { Role, UserRow } from '../db/types';
+import type { UserRow } from '../db/types';
 import { newUserId, normalizeEmail } from './accounts.js';
 import { hashPassword } from './password.js';
 
-/** A signed-in person, as pages and hooks see them: never the password hash. */
-export interface User {
-	id: string;
-	email: string;
-	name: string;
-	role: Role;
-}
+export type { User };
 
 export interface UserListing extends User {
 	disabled: boolean;

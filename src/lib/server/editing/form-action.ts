@@ -1,19 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
+import type { ConflictReport } from '$lib/admin/types';
 import type { ContentType } from '$lib/content/schemas';
 import { ValidationError, type FieldProblem } from '$lib/content/validation';
-import type { FieldChange } from '../audit/diff';
 import { usersRepository } from '../auth/users';
 import type { User } from '../auth/users';
 import { NotFoundError } from '../content/errors';
 import type { Store } from '../store';
 import { contentEditor, EditConflict } from './content';
 
-/** What the form shows after a refused save: someone else's newer version, field by field. */
-export interface ConflictReport {
-	version: number;
-	changes: FieldChange[];
-	by: { name: string; at: string; action: string; version: number | null }[];
-}
+export type { ConflictReport };
 
 /**
  * Runs one write from a form and turns its refusals into form results: invalid input → 400 with
