@@ -3,11 +3,11 @@
 import { Dexie, liveQuery, type EntityTable, type Observable, type Table } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
 import type { MapSettings } from '$lib/content/map-settings';
-import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { ContentType, Event, Festival, Tour, Venue } from '$lib/content/schemas';
 
 /** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
 export interface Favourite {
-	type: 'events' | 'venues' | 'tours';
+	type: Exclude<ContentType, 'festivals'>;
 	id: string;
 	slug: string;
 	savedAt: string;
