@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
 import { contentTypes, searchKeyOf, type FeedPayload } from '$lib/content/schemas/feed';
-import { applyPayload, readSyncMeta } from '$lib/offline/apply-payload';
+import { applyPayload, readSyncMeta } from '$lib/offline/sync';
 import { GuideDb } from '$lib/offline/db';
 
 // The phone applies feeds in a Dexie transaction; the property tests of the feed check the pure

@@ -30,7 +30,7 @@ export interface TableChanges<T> {
 
 /**
  * What a feed payload does to a mirror, as data. The pure `applyFeed` below and the phone's Dexie
- * transaction ($lib/offline/apply-payload.ts) both carry out exactly these writes, so what the
+ * transaction ($lib/offline/sync.ts) both carry out exactly these writes, so what the
  * property tests prove of `applyFeed` holds for the code phones run.
  */
 export interface FeedChanges {

@@ -1,14 +1,15 @@
 /**
  * The one door to the phone's data. Pages and components use nothing of $lib/offline but this
- * module (the linter enforces it): sync, page views, favourites, saved-event news, visited stops,
- * day plans, storage use and the map download are its commands (answer once) and queries (live:
- * they answer again whenever any tab changes their data).
+ * module (the linter enforces it): page data (`loadView`), sync, favourites, saved-event news,
+ * visited stops, day plans, storage use and the map download are its commands (answer once) and
+ * queries (live: they answer again whenever any tab changes their data).
  *
  * Behind it, commands and queries run next to Dexie in the mirror's worker (ops.ts, run by
  * mirror.worker.ts), or in the page where a browser has no module workers (client.ts). This module
  * imports nothing heavy: each call loads the transport on first use, so a page that only shows a
  * save button never carries Dexie, the sync or the views in its own script.
  */
+import { error } from '@sveltejs/kit';
 import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
 import type { ContentData } from '$lib/content/snapshot';
@@ -63,14 +64,19 @@ function follow<N extends keyof Queries>(
 
 // The offline layer's life on a page.
 
-/** Starts sync, local page data, the service worker and persistence, once per page. */
-export async function startOffline(onRevision: () => void): Promise<void> {
-	(await import('./boot')).startOffline(onRevision);
+/**
+ * Starts sync, page data from the mirror, the service worker and persistence, once per page; a
+ * sync that moves the content re-runs the open page's loads, so it updates in place.
+ */
+export async function startOffline(): Promise<void> {
+	(await import('./boot')).startOffline();
 }
 
-/** Pages read from the phone's mirror from now on (when it holds content). */
-export async function installLocalSource(): Promise<void> {
-	(await import('./boot')).installLocalSource();
+let fromMirror = false;
+
+/** Pages load their data from the phone's mirror from now on (whenever it holds content). */
+export function readFromMirror(): void {
+	fromMirror = true;
 }
 
 /** Takes the waiting new version of the app, then reloads once. */
@@ -79,6 +85,34 @@ export async function acceptUpdate(): Promise<void> {
 }
 
 // Content.
+
+/**
+ * The one way pages get their data. On the server (and while the first page hydrates) it asks the
+ * views endpoint, whose answer SvelteKit inlines into the HTML; once the offline layer reads from
+ * the mirror, the same view runs next to it, with no network at all.
+ */
+export async function loadView<N extends ViewName>(
+	fetch: typeof globalThis.fetch,
+	name: N,
+	lang: Language,
+	params: Record<string, string> = {}
+): Promise<ViewData<N>> {
+	try {
+		const local = fromMirror ? await view(name, lang, params) : undefined;
+		if (local !== undefined) return local;
+	} catch (problem) {
+		if (problem instanceof ViewNotFoundError) error(404, problem.message);
+		if (problem instanceof ViewParameterError) {
+			error(400, `${problem.parameter}: ${problem.message}`);
+		}
+		throw problem;
+	}
+	const query = new URLSearchParams({ lang, ...params });
+	const response = await fetch(`/api/v1/views/${name}?${query}`);
+	if (response.status === 404) error(404, (await response.json()).error?.message ?? 'Not found');
+	if (!response.ok) error(response.status, `Could not load ${name}`);
+	return response.json();
+}
 
 /** One sync now (shared with one already running); a sync that brings news keeps the notice. */
 export const sync = () => run('sync');

@@ -6,7 +6,7 @@ import { instantToShanghai } from '$lib/content/time';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
 import type { ViewName } from '$lib/content/views/registry';
 import type { GuideDb } from './db';
-import { readSyncMeta } from './apply-payload';
+import { readSyncMeta } from './sync';
 
 let cached: { revision: number; snapshot: Snapshot } | undefined;
 
