@@ -47,7 +47,7 @@ describe('the linter', () => {
 	it('lets pages and components reach the phone’s data through the facade only', async () => {
 		const page = 'src/routes/(visitor)/[[lang=lang]]/plan/bad.ts';
 		expect(
-			await broken(page, "import { watchPlan } from '$lib/offline';\nexport const x = watchPlan;")
+			await broken(page, "import { watch } from '$lib/offline';\nexport const x = watch;")
 		).toEqual([]);
 		expect(
 			await broken(page, "import { planFor } from '$lib/offline/plans';\nexport const x = planFor;")

@@ -99,7 +99,7 @@ describe('the facade, in a page without workers', () => {
 	it('answers a page’s view from the mirror once it holds content, as the server’s view would', async () => {
 		const offline = await import('$lib/offline');
 		expect(await offline.view('events', 'en')).toBeUndefined();
-		await offline.sync();
+		await offline.command('sync');
 		const [event] = (await store.events.listPublic()).filter((e) => e.status === 'published');
 		const data = await offline.view('event', 'en', { slug: event.slug });
 		expect(data?.event.slug).toBe(event.slug);
@@ -108,7 +108,7 @@ describe('the facade, in a page without workers', () => {
 	it('throws for an unknown record and a missing parameter as the server answers 404 and 400', async () => {
 		const offline = await import('$lib/offline');
 		const { ViewNotFoundError, ViewParameterError } = await import('$lib/content/views/context');
-		await offline.sync();
+		await offline.command('sync');
 		await expect(offline.view('event', 'en', { slug: 'no-such-event' })).rejects.toThrow(
 			ViewNotFoundError
 		);
@@ -119,7 +119,7 @@ describe('the facade, in a page without workers', () => {
 		const offline = await import('$lib/offline');
 		const seen: (number | undefined)[] = [];
 		const filled = new Promise<void>((resolve) => {
-			const stop = offline.watchContent((content) => {
+			const stop = offline.watch('content', undefined, (content) => {
 				seen.push(content?.revision);
 				if (content) {
 					stop();
@@ -128,7 +128,7 @@ describe('the facade, in a page without workers', () => {
 			});
 		});
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		await offline.sync();
+		await offline.command('sync');
 		await filled;
 		expect(seen).toEqual([undefined, await currentRevision(store.db)]);
 	});
@@ -143,16 +143,16 @@ describe('the facade, in a page without workers', () => {
 			mode: 'walk' as const,
 			items: []
 		};
-		await offline.savePlan(plan);
-		expect(await offline.loadPlan('2026-12-01')).toEqual(plan);
+		await offline.command('savePlan', plan);
+		expect(await offline.command('loadPlan', '2026-12-01')).toEqual(plan);
 		const listed = await new Promise<number>((resolve) => {
-			const stop = offline.watchPlans((plans) => {
+			const stop = offline.watch('plans', undefined, (plans) => {
 				stop();
 				resolve(plans.length);
 			});
 		});
 		expect(listed).toBe(1);
-		await offline.deletePlan('2026-12-01');
-		expect(await offline.loadPlan('2026-12-01')).toBeUndefined();
+		await offline.command('deletePlan', '2026-12-01');
+		expect(await offline.command('loadPlan', '2026-12-01')).toBeUndefined();
 	});
 });

@@ -1,31 +1,29 @@
 /**
  * The one door to the phone's data. Pages and components use nothing of $lib/offline but this
- * module (the linter enforces it): page data (`loadView`), sync, favourites, saved-event news,
- * visited stops, day plans, storage use and the map download are its commands (answer once) and
- * queries (live: they answer again whenever any tab changes their data).
+ * module (the linter enforces it): page data (`loadView`, `view`), and the typed `command` and
+ * `watch` of everything else, named in ops.ts: sync, favourites, saved-event news, visited stops,
+ * day plans, the mirror's content, storage use, caches and the map download's job. Commands answer
+ * once; watched queries answer again whenever any tab changes their data.
  *
  * Behind it, commands and queries run next to Dexie in the mirror's worker (ops.ts, run by
  * mirror.worker.ts), or in the page where a browser has no module workers (client.ts). This module
- * imports nothing heavy: each call loads the transport on first use, so a page that only shows a
- * save button never carries Dexie, the sync or the views in its own script.
+ * is part of every page's first script, so it imports nothing heavy: each call loads the transport
+ * on first use, and a page that only shows a save button never carries Dexie, the sync or the
+ * views in its own script.
  */
 import { error } from '@sveltejs/kit';
 import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
-import type { ContentData } from '$lib/content/snapshot';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
 import type { ViewData, ViewName } from '$lib/content/views/registry';
-import type { Plan } from '$lib/planner/plan';
 import type { CommandResult, QueryValue } from './client';
 import type { Favourite } from './db';
 import type { Commands, Queries } from './ops';
-import { isQuotaError } from './storage';
 import type { JobOutcome, TileJob } from './tile-download';
-import { tileCache } from '$lib/sw/cache-names';
 
 export { imageCache, tileCache } from '$lib/sw/cache-names';
 export { offlineStatus } from './status.svelte';
-export { isQuotaError, requestPersistence, storageUse, type StorageUse } from './storage';
+export type { StorageUse } from './storage';
 export type { Favourite } from './db';
 export type { MirrorStatus } from './ops';
 export type { SavedChange } from './saved-changes';
@@ -38,23 +36,31 @@ export type SaveItem = Omit<Favourite, 'savedAt'>;
 
 const client = () => import('./client');
 
-function run<N extends keyof Commands>(
+/**
+ * Runs a command next to the mirror (see ops.ts for every command, its argument and its answer):
+ * `command('savePlan', plan)`, `command('toggleFavourite', item)`, `command('sync')`.
+ */
+export function command<N extends keyof Commands>(
 	name: N,
 	argument?: Parameters<Commands[N]>[0]
 ): Promise<CommandResult<N>> {
-	return client().then(({ command }) => command(name, argument));
+	return client().then((transport) => transport.command(name, argument));
 }
 
-/** Follows a query from now on; returns the unsubscribe, safe to call before the first answer. */
-function follow<N extends keyof Queries>(
+/**
+ * Follows a query on the mirror (see ops.ts): `onValue` runs with its answer now and again
+ * whenever any tab changes its data, until the returned unsubscribe, which is safe to call before
+ * the first answer: `watch('plan', date, (plan) => …)`.
+ */
+export function watch<N extends keyof Queries>(
 	name: N,
 	argument: Parameters<Queries[N]>[0],
 	onValue: (value: QueryValue<N>) => void
 ): () => void {
 	let stop: (() => void) | undefined;
 	let stopped = false;
-	void client().then(({ watch }) => {
-		if (!stopped) stop = watch(name, argument, onValue);
+	void client().then((transport) => {
+		if (!stopped) stop = transport.watch(name, argument, onValue);
 	});
 	return () => {
 		stopped = true;
@@ -84,7 +90,7 @@ export async function acceptUpdate(): Promise<void> {
 	(await import('./sw-registration')).acceptUpdate();
 }
 
-// Content.
+// Page data.
 
 /**
  * The one way pages get their data. On the server (and while the first page hydrates) it asks the
@@ -114,9 +120,6 @@ export async function loadView<N extends ViewName>(
 	return response.json();
 }
 
-/** One sync now (shared with one already running); a sync that brings news keeps the notice. */
-export const sync = () => run('sync');
-
 /**
  * A page's data computed on the phone from its mirror, by the same view the server runs; undefined
  * while the mirror is empty. An unknown record or a bad parameter throws as on the server.
@@ -126,76 +129,19 @@ export async function view<N extends ViewName>(
 	lang: Language,
 	params: Record<string, string> = {}
 ): Promise<ViewData<N> | undefined> {
-	const answer = await run('view', { name, lang, params });
+	const answer = await command('view', { name, lang, params });
 	if ('data' in answer) return answer.data as ViewData<N>;
 	if ('notFound' in answer) throw new ViewNotFoundError(answer.notFound);
 	if ('badParameter' in answer) throw new ViewParameterError(answer.badParameter, answer.message);
 	return undefined;
 }
 
-/** The whole mirror (undefined while empty), again after every sync that moves it. */
-export const watchContent = (onValue: (content: ContentData | undefined) => void) =>
-	follow('content', undefined, onValue);
+// Outside the mirror.
 
-// The visitor's things: saved records, news about them, ticked tour stops, day plans.
-
-export const toggleFavourite = (item: SaveItem) => run('toggleFavourite', item);
-
-export const watchFavourite = (
-	key: Pick<Favourite, 'type' | 'id'>,
-	onValue: (saved: boolean) => void
-) => follow('favourite', key, onValue);
-
-export const watchFavourites = (onValue: (saved: Favourite[]) => void) =>
-	follow('favourites', undefined, onValue);
-
-/** The visitor has read the news about changed saved events. */
-export const dismissSavedChanges = () => run('dismissSavedChanges');
-
-export const setStopVisited = (tourId: string, stop: number, visited: boolean) =>
-	run('setStopVisited', { tourId, stop, visited });
-
-export const clearVisitedStops = (tourId: string) => run('clearVisitedStops', tourId);
-
-export const watchVisitedStops = (tourId: string, onValue: (stops: number[]) => void) =>
-	follow('visitedStops', tourId, onValue);
-
-export const savePlan = (plan: Plan) => run('savePlan', plan);
-
-export const loadPlan = (date: string) => run('loadPlan', date);
-
-export const deletePlan = (date: string) => run('deletePlan', date);
-
-export const watchPlan = (date: string, onValue: (plan: Plan | undefined) => void) =>
-	follow('plan', date, onValue);
-
-export const watchPlans = (onValue: (plans: QueryValue<'plans'>) => void) =>
-	follow('plans', undefined, onValue);
-
-// Storage.
-
-/** What the mirror and the visitor's own things take on this phone. */
-export const storageUsage = () => run('storageUsage');
-
-export async function cacheEntries(name: string): Promise<number> {
-	return (await import('./storage-usage')).cacheEntries(name);
+/** Asks the browser to keep this site's storage under pressure; resolves to whether it will. */
+export async function requestPersistence(): Promise<boolean> {
+	return (await import('./storage')).requestPersistence();
 }
-
-export async function cacheUsage(name: string) {
-	return (await import('./storage-usage')).cacheUsage(name);
-}
-
-export async function clearCache(name: string): Promise<void> {
-	return (await import('./storage-usage')).clearCache(name);
-}
-
-// The map download.
-
-/** The last map download, finished or not. */
-export const loadTileJob = () => run('loadTileJob');
-
-/** Drops the saved job (the tiles stay in the cache until cleared). */
-export const forgetTileJob = () => run('clearTileJob');
 
 /**
  * Runs (or resumes) a map download in this page: tiles go to the service worker's tile cache,
@@ -205,27 +151,12 @@ export async function downloadTiles(
 	settings: MapSettings,
 	start: TileJob,
 	options: {
-		/** Leaflet fills a template's {r} with @2x on high-density screens. */
 		retina: boolean;
 		signal: AbortSignal;
 		onProgress: (done: number, total: number) => void;
 		onSaved: (job: TileJob) => void;
 	}
 ): Promise<JobOutcome> {
-	const { jobUrls, runTileJob } = await import('./tile-download');
-	const urls = jobUrls(settings, start.lang, start.zooms, { retina: options.retina });
-	options.onProgress(Math.min(start.next, urls.length), urls.length);
-	return runTileJob(urls, start, {
-		cache: await caches.open(tileCache),
-		fetch: (input, init) => fetch(input, init),
-		signal: options.signal,
-		onProgress: options.onProgress,
-		save: async (job) => {
-			options.onSaved(job);
-			// With the disk full even this small write can fail; the cache check covers a resume.
-			await run('saveTileJob', job).catch((error) => {
-				if (!isQuotaError(error)) throw error;
-			});
-		}
-	});
+	const { downloadTiles } = await import('./tile-download');
+	return downloadTiles(settings, start, { ...options, save: (job) => command('saveTileJob', job) });
 }

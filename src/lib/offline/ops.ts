@@ -5,7 +5,15 @@ import { favourites, isFavourite, toggleFavourite } from './favourites';
 import { localContent, localView } from './local-views';
 import { deletePlan, loadPlan, planFor, planList, savePlan } from './plans';
 import { dismissSavedChanges, type SavedChange } from './saved-changes';
-import { contentUsage, visitorUsage } from './storage-usage';
+import { storageUse } from './storage';
+import {
+	cacheEntries,
+	cacheUsage,
+	clearCache,
+	contentUsage,
+	visitorUsage,
+	type Usage
+} from './storage-usage';
 import { syncExclusive, type SyncResult } from './sync';
 import { clearTileJob, loadTileJob, saveTileJob, type TileJob } from './tile-download';
 import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
@@ -43,8 +51,16 @@ export const commands = {
 	deletePlan: (date: string): Promise<void> => deletePlan(date),
 	async storageUsage() {
 		const db = guideDb();
-		return { content: await contentUsage(db), visitor: await visitorUsage(db) };
+		return {
+			content: await contentUsage(db),
+			visitor: await visitorUsage(db),
+			total: await storageUse()
+		};
 	},
+	cacheEntries: (name: string): Promise<number> => cacheEntries(name),
+	cacheUsage: (name: string): Promise<Usage> => cacheUsage(name),
+	/** Empties a runtime cache (images or map tiles); the content mirror is untouched. */
+	clearCache: (name: string): Promise<void> => clearCache(name),
 	loadTileJob: (): Promise<TileJob | undefined> => loadTileJob(guideDb()),
 	saveTileJob: (job: TileJob): Promise<void> => saveTileJob(guideDb(), job),
 	clearTileJob: (): Promise<void> => clearTileJob(guideDb())

@@ -169,6 +169,39 @@ async function storable(response: Response): Promise<Response> {
 	});
 }
 
+/**
+ * Runs (or resumes) a download in the page: the district's tiles at the job's zooms into the
+ * service worker's tile cache, the resume point saved through `save` as it advances.
+ */
+export async function downloadTiles(
+	settings: MapSettings,
+	start: TileJob,
+	options: {
+		/** Leaflet fills a template's {r} with @2x on high-density screens. */
+		retina: boolean;
+		signal: AbortSignal;
+		onProgress: (done: number, total: number) => void;
+		onSaved: (job: TileJob) => void;
+		save: (job: TileJob) => Promise<void>;
+	}
+): Promise<JobOutcome> {
+	const urls = jobUrls(settings, start.lang, start.zooms, { retina: options.retina });
+	options.onProgress(Math.min(start.next, urls.length), urls.length);
+	return runTileJob(urls, start, {
+		cache: await caches.open(tileCacheName),
+		fetch: (input, init) => fetch(input, init),
+		signal: options.signal,
+		onProgress: options.onProgress,
+		save: async (job) => {
+			options.onSaved(job);
+			// With the disk full even this small write can fail; the cache check covers a resume.
+			await options.save(job).catch((error) => {
+				if (!isQuotaError(error)) throw error;
+			});
+		}
+	});
+}
+
 /** The last download, finished or not. */
 export async function loadTileJob(db: GuideDb): Promise<TileJob | undefined> {
 	return (await db.meta.get('tileJob'))?.value as TileJob | undefined;

@@ -1,5 +1,5 @@
 import { snapshotOf, type Snapshot } from '$lib/content/snapshot';
-import { sync, watchContent, watchFavourites, type Favourite } from '$lib/offline';
+import { command, watch, type Favourite } from '$lib/offline';
 
 /**
  * What the plan pages read, all on this phone: the mirror's content (read next to it, in the
@@ -19,17 +19,17 @@ export class PlanContent {
 		let asked = false;
 		// Every revision the sync engine stores comes again: cancelled or moved events show at once
 		// on an open plan.
-		const stopContent = watchContent((content) => {
+		const stopContent = watch('content', undefined, (content) => {
 			if (content) {
 				// A sync that found nothing new answers again with the same revision: keep the snapshot.
 				if (content.revision !== this.snapshot?.revision) this.snapshot = snapshotOf(content);
 				this.unavailable = false;
 			} else if (!asked && navigator.onLine) {
 				asked = true;
-				sync().catch(() => (this.unavailable = true));
+				command('sync').catch(() => (this.unavailable = true));
 			} else if (!navigator.onLine) this.unavailable = true;
 		});
-		const stopSaved = watchFavourites((list) => {
+		const stopSaved = watch('favourites', undefined, (list) => {
 			this.favourites = list;
 			this.savedReady = true;
 		});

@@ -1,4 +1,4 @@
-import { deletePlan, savePlan, watchPlan } from '$lib/offline';
+import { command, watch } from '$lib/offline';
 import type { Plan } from '$lib/planner/plan';
 
 /**
@@ -20,7 +20,7 @@ export class DayEditor {
 	}
 
 	connect(): () => void {
-		return watchPlan(this.date, (stored) => {
+		return watch('plan', this.date, (stored) => {
 			this.stored = !!stored;
 			this.plan = stored ?? (this.ready ? this.plan : undefined) ?? this.#fresh();
 			this.ready = true;
@@ -29,11 +29,11 @@ export class DayEditor {
 
 	async set(next: Plan): Promise<void> {
 		this.plan = next;
-		await savePlan(next);
+		await command('savePlan', next);
 	}
 
 	async remove(): Promise<void> {
 		this.plan = this.#fresh();
-		await deletePlan(this.date);
+		await command('deletePlan', this.date);
 	}
 }

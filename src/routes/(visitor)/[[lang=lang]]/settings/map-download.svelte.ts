@@ -1,12 +1,6 @@
 import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
-import {
-	downloadTiles,
-	forgetTileJob,
-	loadTileJob,
-	type JobOutcome,
-	type TileJob
-} from '$lib/offline';
+import { command, downloadTiles, type JobOutcome, type TileJob } from '$lib/offline';
 
 /**
  * The settings page's view of the map download: the saved job (to resume), progress while it
@@ -33,7 +27,7 @@ export class MapDownload {
 	}
 
 	async load(): Promise<void> {
-		this.job = await loadTileJob();
+		this.job = await command('loadTileJob');
 	}
 
 	start(zooms: number[], lang: Language): Promise<void> {
@@ -50,7 +44,7 @@ export class MapDownload {
 
 	/** Drops the saved job (the tiles stay in the cache until cleared). */
 	async forget(): Promise<void> {
-		await forgetTileJob();
+		await command('clearTileJob');
 		this.job = undefined;
 		this.outcome = undefined;
 	}

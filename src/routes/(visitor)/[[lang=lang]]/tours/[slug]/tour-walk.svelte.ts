@@ -1,6 +1,6 @@
 import { distanceM, type Position } from '$lib/content/geo';
 import type { TourStopView } from '$lib/content/views/tour';
-import { clearVisitedStops, setStopVisited, watchVisitedStops } from '$lib/offline';
+import { command, watch } from '$lib/offline';
 
 export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
 
@@ -43,7 +43,7 @@ export class TourWalk {
 	/** Follows this device's ticks; the returned cleanup also stops watching the position. */
 	connect(): () => void {
 		// Asked of the mirror's worker, so opening a tour never loads Dexie on the page.
-		const unsubscribe = watchVisitedStops(this.tourId, (stops) => {
+		const unsubscribe = watch('visitedStops', this.tourId, (stops) => {
 			this.visited = stops;
 			this.ready = true;
 			// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
@@ -88,11 +88,11 @@ export class TourWalk {
 	}
 
 	async tick(stop: number, visited: boolean): Promise<void> {
-		await setStopVisited(this.tourId, stop, visited);
+		await command('setStopVisited', { tourId: this.tourId, stop, visited });
 	}
 
 	async clear(): Promise<void> {
-		await clearVisitedStops(this.tourId);
+		await command('clearVisitedStops', this.tourId);
 	}
 
 	#clearWatch(): void {
