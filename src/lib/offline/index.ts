@@ -19,7 +19,7 @@ import type { ViewData, ViewName } from '$lib/content/views/registry';
 import type { CommandResult, QueryValue } from './client';
 import type { Favourite } from './db';
 import type { Commands, Queries } from './ops';
-import type { JobOutcome, TileJob } from './tile-download';
+import type { DownloadOptions, JobOutcome, TileJob } from './tile-download';
 
 export { imageCache, tileCache } from '$lib/sw/cache-names';
 export { offlineStatus } from './status.svelte';
@@ -150,12 +150,7 @@ export async function requestPersistence(): Promise<boolean> {
 export async function downloadTiles(
 	settings: MapSettings,
 	start: TileJob,
-	options: {
-		retina: boolean;
-		signal: AbortSignal;
-		onProgress: (done: number, total: number) => void;
-		onSaved: (job: TileJob) => void;
-	}
+	options: Omit<DownloadOptions, 'save'>
 ): Promise<JobOutcome> {
 	const { downloadTiles } = await import('./tile-download');
 	return downloadTiles(settings, start, { ...options, save: (job) => command('saveTileJob', job) });

@@ -169,6 +169,16 @@ async function storable(response: Response): Promise<Response> {
 	});
 }
 
+export interface DownloadOptions {
+	/** Leaflet fills a template's {r} with @2x on high-density screens. */
+	retina: boolean;
+	signal: AbortSignal;
+	onProgress: (done: number, total: number) => void;
+	onSaved: (job: TileJob) => void;
+	/** Keeps the resume point (in the mirror). */
+	save: (job: TileJob) => Promise<void>;
+}
+
 /**
  * Runs (or resumes) a download in the page: the district's tiles at the job's zooms into the
  * service worker's tile cache, the resume point saved through `save` as it advances.
@@ -176,14 +186,7 @@ async function storable(response: Response): Promise<Response> {
 export async function downloadTiles(
 	settings: MapSettings,
 	start: TileJob,
-	options: {
-		/** Leaflet fills a template's {r} with @2x on high-density screens. */
-		retina: boolean;
-		signal: AbortSignal;
-		onProgress: (done: number, total: number) => void;
-		onSaved: (job: TileJob) => void;
-		save: (job: TileJob) => Promise<void>;
-	}
+	options: DownloadOptions
 ): Promise<JobOutcome> {
 	const urls = jobUrls(settings, start.lang, start.zooms, { retina: options.retina });
 	options.onProgress(Math.min(start.next, urls.length), urls.length);
