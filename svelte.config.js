@@ -1,13 +1,15 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { buildId } from './scripts/build-id.js';
+import { addEarlyDoor } from './scripts/early-door.js';
 
 const node = adapter({ precompress: true });
 
 /**
  * adapter-node plus an offline shell: a single-page-app fallback (what adapter-static writes as
  * 200.html) in the client output, which the service worker precaches and serves for visitor
- * navigations the network cannot answer. See src/lib/sw/navigation.ts.
+ * navigations the network cannot answer. See src/lib/sw/navigation.ts. And the early door in front
+ * of SvelteKit for answers kept in memory (scripts/early-door.js).
  * @type {import('@sveltejs/kit').Adapter}
  */
 const adapterWithShell = {
@@ -18,6 +20,7 @@ const adapterWithShell = {
 		const shell = 'build/client/shell.html';
 		await builder.generateFallback(shell);
 		builder.log.minor(`Wrote the offline shell to ${shell}`);
+		builder.log.minor(`Added the early door to ${addEarlyDoor('build')}`);
 	}
 };
 

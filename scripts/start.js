@@ -1,9 +1,17 @@
-// `npm start`: build when the sources are newer than the build, then serve it. Migrations and the
-// sample seed run inside the server's start-up (src/lib/server/app.ts), so they also run for
-// `node build` behind a process manager.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npm start`: build when the sources are newer than the build, then serve that build in this very
+// process, as `node build` would. Migrations and the sample seed run inside the server's start-up
+// (src/lib/server/app.ts), so they also run for `node build` behind a process manager. Serving in
+// this process (rather than a child) means the signals reach adapter-node's own handlers: SIGTERM
+// and SIGINT (Ctrl-C) stop accepting connections, let requests in flight finish, then exit 0.
+// package.json runs this as `exec node scripts/start.js`: npm passes a SIGTERM on to its child, and a
+// shell left in between (dash does not exec its last command) would die of it and orphan the server.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildIsStale } from './build-freshness.js';
+import { readyLine } from './ready-line.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -15,23 +23,30 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 }
 // Editors upload photos of up to 10 MB; adapter-node refuses request bodies over 512 kB by default.
 process.env.BODY_SIZE_LIMIT ??= '12M';
-const inputs = ['src', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+
+/** Builds, passing on a SIGTERM or Ctrl-C so that no build is left running without us. */
+async function build() {
+	const child = spawn('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+	const stop = (signal) => child.kill(signal);
+	process.on('SIGTERM', stop).on('SIGINT', stop);
+	const [code, signal] = await once(child, 'exit');
+	process.off('SIGTERM', stop).off('SIGINT', stop);
+	if (signal) process.exit(1);
+	if (code !== 0) process.exit(code ?? 1);
+}
+
 const output = join(root, 'build', 'index.js');
-
-function newest(path) {
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-const stale =
-	!existsSync(output) ||
-	inputs.some(
-		(input) => existsSync(join(root, input)) && newest(join(root, input)) > statSync(output).mtimeMs
-	);
-
-if (stale) {
+if (buildIsStale(root, output)) {
 	console.log('Building the app (sources changed since the last build)…');
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
+	await build();
 }
+
+// The server's start-up tells what a person needs to get into the console (see hooks.server.ts).
+let facts;
+process.once('taibai:started', (value) => (facts = value));
+const { server } = await import(pathToFileURL(output).href);
+const http = server.server;
+if (!http.listening) await once(http, 'listening');
+console.log(
+	readyLine({ origin: process.env.ORIGIN ?? `http://localhost:${http.address().port}`, facts })
+);

@@ -1,5 +1,6 @@
 import type { ClientInit } from '@sveltejs/kit';
-import { nonVisitorPath } from '$lib/i18n/paths';
+import { isNonVisitorPath } from '$lib/i18n/paths';
+import { rememberedLanguage } from '$lib/i18n/preference';
 import { readFromMirror } from '$lib/offline';
 
 /**
@@ -9,7 +10,12 @@ import { readFromMirror } from '$lib/offline';
  */
 export const init: ClientInit = () => {
 	const serverRendered = document.querySelector('script[data-sveltekit-fetched]') !== null;
-	if (!serverRendered && !nonVisitorPath.test(location.pathname)) {
+	// The installed app opens at `/`; offline, the shell answers instead of the server, which would
+	// have redirected to the language the visitor chose. Do the same here, before the router starts.
+	if (!serverRendered && location.pathname === '/' && !location.search) {
+		if (rememberedLanguage() === 'en') history.replaceState(history.state, '', '/en');
+	}
+	if (!serverRendered && !isNonVisitorPath(location.pathname)) {
 		readFromMirror();
 	}
 };

@@ -1,12 +1,17 @@
 import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { startApp } from '$lib/server/app';
+import { consoleAccess, startApp } from '$lib/server/app';
 import { ConfigError } from '$lib/server/config';
+import { earlyContent } from '$lib/server/feed/content-response';
+import { earlyDoor, openEarlyDoor } from '$lib/server/http/early-door';
+import { earlyPages } from '$lib/server/http/early-pages';
 import { auth } from '$lib/server/hooks/auth';
 import { compressHtml } from '$lib/server/hooks/compress-html';
+import { formBody } from '$lib/server/hooks/form-body';
 import { language } from '$lib/server/hooks/language';
 import { observe } from '$lib/server/hooks/observe';
+import { pageCache } from '$lib/server/hooks/page-cache';
 import { scriptPriority } from '$lib/server/hooks/script-priority';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { startOperations } from '$lib/server/lifecycle';
@@ -16,7 +21,12 @@ export const init: ServerInit = async () => {
 	// Writing the offline shell at build time starts the server too: a build never opens a database.
 	if (building) return;
 	try {
-		await startOperations(await startApp());
+		const store = await startApp();
+		openEarlyDoor(earlyDoor([earlyContent(store), ...earlyPages(store)]));
+		await startOperations(store);
+		// `npm start` (scripts/start.js) serves in this process and prints how to get into the
+		// console from this; under any other runner nobody listens and nothing happens.
+		(process as NodeJS.EventEmitter).emit('taibai:started', await consoleAccess(store));
 	} catch (error) {
 		// A configuration mistake is the operator's to fix: say which variable, without a stack trace.
 		if (error instanceof ConfigError) {
@@ -29,11 +39,13 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = sequence(
 	observe,
+	pageCache,
 	compressHtml,
 	securityHeaders,
 	scriptPriority,
 	language,
-	auth
+	auth,
+	formBody
 );
 
 /** Unexpected errors become one JSON line carrying the request id; a 404 is not an error. */

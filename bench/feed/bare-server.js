@@ -1,41 +1,48 @@
-// The baseline for `npm run bench:feed`: a bare node:http server that answers /api/v1/content with
-// the very bytes the app sent, and nothing else. The gap between the app and this is the cost of
-// SvelteKit, the hooks and the feed lookup; the rest is Node and the network stack.
+// The baseline for `npm run bench:feed`: a bare node:http server that answers each measured path
+// with the very bytes and headers the app sent for it, and nothing else. The gap between the app
+// and this is the cost of the app's own work per request (SvelteKit, hooks, caches); the rest is
+// Node and the network stack.
 //
 // Started by run.js with fork(), so it has an event loop of its own rather than sharing one with
-// autocannon. Input comes from the environment; the port goes back over the IPC channel.
+// autocannon. Input: BARE_ROUTES, a JSON file of { [path]: { headers, bodyFile } }; the port goes
+// back over the IPC channel.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const body = readFileSync(process.env.BARE_BODY_FILE);
-const etag = process.env.BARE_ETAG; // The br tag, e.g. "r74.0-br".
-const cacheControl = process.env.BARE_CACHE_CONTROL;
-// Like the app, accept the tag of any encoding: they all stand for the same content.
-const matching = new Set([etag, etag.replace(/-(br|gzip)"$/, '"')]);
+const routes = new Map(
+	Object.entries(JSON.parse(readFileSync(process.env.BARE_ROUTES, 'utf8'))).map(
+		([path, { headers, bodyFile }]) => {
+			const etag = headers.etag;
+			// Like the app, accept the tag of any encoding: they all stand for the same content.
+			const matching = etag ? new Set([etag, etag.replace(/-(br|gzip)"$/, '"')]) : new Set();
+			const notModified = Object.fromEntries(
+				Object.entries(headers).filter(([name]) => !/^content-/.test(name))
+			);
+			return [path, { headers, body: readFileSync(bodyFile), matching, notModified }];
+		}
+	)
+);
 
-/** True when If-None-Match lists our tag (or `*`), the way the app compares it. */
-function isFresh(ifNoneMatch) {
-	if (!ifNoneMatch) return false;
+/** True when If-None-Match lists the route's tag (or `*`), the way the app compares it. */
+function isFresh(route, ifNoneMatch) {
+	if (!ifNoneMatch || route.matching.size === 0) return false;
 	return ifNoneMatch
 		.split(',')
 		.map((tag) => tag.trim().replace(/^W\//, ''))
-		.some((tag) => tag === '*' || matching.has(tag));
+		.some((tag) => tag === '*' || route.matching.has(tag));
 }
 
 const server = createServer((req, res) => {
-	const headers = { etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' };
-	if (isFresh(req.headers['if-none-match'])) {
-		res.writeHead(304, headers).end();
+	const route = routes.get(req.url);
+	if (!route) {
+		res.writeHead(404).end();
 		return;
 	}
-	res
-		.writeHead(200, {
-			...headers,
-			'content-type': 'application/json; charset=utf-8',
-			'content-encoding': 'br',
-			'content-length': body.length
-		})
-		.end(body);
+	if (isFresh(route, req.headers['if-none-match'])) {
+		res.writeHead(304, route.notModified).end();
+		return;
+	}
+	res.writeHead(200, route.headers).end(route.body);
 });
 
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));

@@ -1,18 +1,18 @@
-// One autocannon run against the public feed, shared by the one-server bench (run.js) and the
-// topology bench (scale.js).
+// One autocannon run, shared by the one-server bench (run.js) and the topology bench (scale.js).
 import autocannon from 'autocannon';
 
 export const FEED_PATH = '/api/v1/content';
 
 /**
- * One run. autocannon counts 304 as "non2xx", so the expected status is checked against
- * statusCodeStats instead; any other status, socket errors and timeouts are errors, and so is a run
- * in which nothing came back at all (not a row of zeros).
- * @param {{ origin: string, headers: Record<string, string>, expectedStatus: number,
+ * One run against `origin + path`. autocannon counts 304 as "non2xx", so the expected status is
+ * checked against statusCodeStats instead; any other status, socket errors and timeouts are
+ * errors, and so is a run in which nothing came back at all (not a row of zeros).
+ * @param {{ origin: string, path?: string, headers: Record<string, string>, expectedStatus: number,
  *   connections: number, duration: number, timeout?: number }} run
  */
-export async function loadFeed({
+export async function loadPath({
 	origin,
+	path = FEED_PATH,
 	headers,
 	expectedStatus,
 	connections,
@@ -20,7 +20,7 @@ export async function loadFeed({
 	timeout
 }) {
 	const result = await autocannon({
-		url: `${origin}${FEED_PATH}`,
+		url: `${origin}${path}`,
 		headers,
 		connections,
 		duration,
@@ -48,3 +48,6 @@ export async function loadFeed({
 		errors: result.errors + unexpected + (responses === 0 ? 1 : 0)
 	};
 }
+
+/** A run against the content feed (scale.js). */
+export const loadFeed = (run) => loadPath({ ...run, path: FEED_PATH });

@@ -21,12 +21,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
 	ensureBuild,
+	freePort,
 	positiveInt,
 	printTable,
 	run,
@@ -40,17 +40,6 @@ import { FEED_PATH, loadFeed } from './load.js';
 const duration = positiveInt('BENCH_DURATION', 10);
 const connectionCounts = [64, 256];
 const pgUrl = process.env.BENCH_PG_URL || '';
-
-/** A port that was free a moment ago (adapter-node and nginx need a number, not 0). */
-async function freePort() {
-	const server = createServer();
-	await new Promise((resolve, reject) =>
-		server.once('error', reject).listen(0, '127.0.0.1', resolve)
-	);
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 function nginxBinary() {
 	if (process.env.NGINX) return process.env.NGINX;

@@ -1,6 +1,6 @@
-// Shared by the browser benchmarks (visitor, offline): build the app once, serve it on a fixed port
-// with a fresh seeded database, launch Debian's Chromium the way the browser tests do, print tables
-// and write results. bench/feed keeps its own copy, because it picks a random port for two servers.
+// Shared by the benchmarks: build the app once, serve it on a given port with a fresh seeded
+// database, launch Debian's Chromium the way the browser tests do (visitor, offline), print tables
+// and write results.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -61,6 +61,17 @@ export async function tempDir(prefix) {
 	const dir = await mkdtemp(join(os.tmpdir(), prefix));
 	owned.dirs.add(dir);
 	return dir;
+}
+
+/** A port of 127.0.0.1 that was free a moment ago (adapter-node and nginx need a number, not 0). */
+export async function freePort() {
+	const server = createServer();
+	await new Promise((resolve, reject) =>
+		server.once('error', reject).listen(0, '127.0.0.1', resolve)
+	);
+	const { port } = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return port;
 }
 
 /** Fails early with a clear message when someone else is already listening on our port. */

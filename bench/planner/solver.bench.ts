@@ -7,8 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { afterAll, bench, describe } from 'vitest';
 import { heuristicSearch } from '$lib/planner/heuristic';
-import type { Problem } from '$lib/planner/problem';
-import { solve } from '$lib/planner/solver';
+import { lunchWindow, mealMinutes } from '$lib/planner/meal-window';
+import { problemOf, type Problem } from '$lib/planner/problem';
+import { crowdedOut, solve } from '$lib/planner/solver';
 import { randomProblem, type InstanceOptions } from '../../tests/helpers/planner-instances';
 
 const days = Number(process.env.BENCH_DAYS ?? 60);
@@ -24,6 +25,32 @@ function instance(n: number, seed: number): Problem {
 	return randomProblem(seed * 7919 + n, roomy);
 }
 
+/**
+ * The same day with a lunch break added: one more flexible stop, 45 minutes inside 11:30–13:30, at
+ * a place near the middle of the day's area (where a place to eat would be).
+ */
+function withLunch(p: Problem): Problem {
+	const lat = p.stops.reduce((sum, s) => sum + s.position.lat, 0) / p.stops.length;
+	const lon = p.stops.reduce((sum, s) => sum + s.position.lon, 0) / p.stops.length;
+	const meal = {
+		id: 'meal',
+		position: { lat, lon },
+		stay: mealMinutes,
+		windows: [lunchWindow],
+		fixed: false
+	};
+	return problemOf({ ...p, stops: [...p.stops, meal] });
+}
+
+/**
+ * What "Order my day" does with the meal break on (planner/day.ts): the day ordered with the
+ * break, and again without it only when the break may have crowded out a stop.
+ */
+function solveWithLunch(p: Problem, lunch: Problem) {
+	const first = solve(lunch);
+	return crowdedOut(first, lunch.stops.length - 1) ? solve(p) : first;
+}
+
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
@@ -36,7 +63,7 @@ function quantile(values: number[], q: number): number {
 }
 
 interface Row {
-	stops: number;
+	stops: number | string;
 	method: string;
 	medianMs: number;
 	p90Ms: number;
@@ -49,7 +76,7 @@ interface Row {
 
 const rows: Row[] = [];
 
-function measure(n: number, budgetMs: number) {
+function measure(n: number, budgetMs: number, lunch = false) {
 	const times: number[] = [];
 	const cpu: number[] = [];
 	const ratios: number[] = [];
@@ -57,14 +84,15 @@ function measure(n: number, budgetMs: number) {
 	let exact = true;
 	for (let seed = 1; seed <= days; seed++) {
 		const p = instance(n, seed);
+		const withMeal = lunch ? withLunch(p) : p;
 		const t0 = performance.now();
 		const c0 = process.cpuUsage();
-		const solution = solve(p);
+		const solution = lunch ? solveWithLunch(p, withMeal) : solve(p);
 		const c1 = process.cpuUsage(c0);
 		times.push(performance.now() - t0);
 		cpu.push((c1.user + c1.system) / 1000);
 		exact &&= solution.exact;
-		if (n <= 10) continue;
+		if (n <= 10 || lunch) continue;
 		const kept = solution.order.filter((i) => p.stops[i].fixed);
 		const flexible = p.stops.flatMap((s, i) => (s.fixed ? [] : [i]));
 		const best = heuristicSearch(p, kept, flexible, {
@@ -77,8 +105,8 @@ function measure(n: number, budgetMs: number) {
 		else if (count === best.count) ratios.push(solution.schedule.cost / Math.max(1, best.cost));
 	}
 	rows.push({
-		stops: n,
-		method: exact ? 'exact' : 'heuristic',
+		stops: lunch ? `${n} + lunch` : n,
+		method: lunch ? (exact ? 'exact' : 'heuristic') : exact ? 'exact' : 'heuristic',
 		medianMs: median(times),
 		p90Ms: quantile(times, 0.9),
 		maxMs: Math.max(...times),
@@ -113,6 +141,28 @@ describe('day solver', () => {
 				if (!rows.some((r) => r.stops === n)) measure(n, budget);
 			}
 		});
+	}
+	// The new day rules: a fixed-time event stretching the day costs nothing (it only moves the
+	// day's ends); the lunch break is one more stop and a second solve.
+	for (const [n, budget] of [
+		[10, 50],
+		[30, 100]
+	] as const) {
+		let seed = 0;
+		bench(
+			`${n} flexible stops + lunch break`,
+			() => {
+				const p = instance(n, (seed++ % days) + 1);
+				void solveWithLunch(p, withLunch(p));
+			},
+			{
+				iterations: 10,
+				time: 0,
+				setup: () => {
+					if (!rows.some((r) => r.stops === `${n} + lunch`)) measure(n, budget, true);
+				}
+			}
+		);
 	}
 });
 

@@ -146,3 +146,17 @@ export async function openConsole(
 	await expect(page).toHaveURL(/\/admin\/events$/);
 	return page;
 }
+
+/** Uploads a programme file on the import page, for the first festival, and asks for its preview. */
+export async function previewImport(page: Page, content: string): Promise<void> {
+	await page.goto('/admin/import');
+	// Choices made before the page is interactive would be reset by hydration.
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('节庆').selectOption({ index: 1 });
+	await page.getByLabel('CSV 或 ICS 文件（UTF-8）').setInputFiles({
+		name: 'programme.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(content, 'utf8')
+	});
+	await page.getByRole('button', { name: '预览' }).click();
+}

@@ -29,7 +29,7 @@ async function expectPreview(page: Page, names: { zh: string; en: string }) {
 	await expect(page.getByRole('note')).toContainText('这是草稿，访客还看不到。');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(names.zh);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-	await page.getByRole('link', { name: 'English' }).click();
+	await page.getByRole('link', { name: 'English', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(names.en);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	// The frame is phone-sized whatever the editor's screen.

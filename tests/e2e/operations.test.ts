@@ -322,6 +322,37 @@ test.describe('an operated server', () => {
 		expect(text).toMatch(/taibai_feed_not_modified_ratio 0\.5\b/);
 	});
 
+	test('answers a feed 304 and a kept page from memory, logged and counted like any request', async () => {
+		const { origin } = server;
+		const full = await fetch(`${origin}/api/v1/content`);
+		const etag = full.headers.get('etag')!;
+		await full.arrayBuffer();
+		const revalidated = await fetch(`${origin}/api/v1/content`, {
+			headers: { 'if-none-match': etag }
+		});
+		expect(revalidated.status).toBe(304);
+		for (const header of ['x-content-type-options', 'referrer-policy', 'cache-control', 'vary']) {
+			expect(revalidated.headers.get(header), header).toBe(full.headers.get(header));
+		}
+		await (await fetch(`${origin}/en/venues`)).arrayBuffer();
+		const kept = await fetch(`${origin}/en/venues`);
+		expect(kept.status).toBe(200);
+		expect(await kept.text()).toContain('<html lang="en"');
+		expect(kept.headers.get('cache-control')).toBe('private, no-cache');
+
+		const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+		expect(text).toMatch(/taibai_http_early_answers_total\{route="\/api\/v1\/content"\} [1-9]/);
+		expect(text).toMatch(
+			/taibai_http_early_answers_total\{route="\/\(visitor\)\/\[\[lang=lang\]\]\/venues"\} [1-9]/
+		);
+		for (const response of [revalidated, kept]) {
+			const id = response.headers.get('x-request-id');
+			await expect
+				.poll(() => server.records().find((r) => r.requestId === id), { timeout: 5000 })
+				.toMatchObject({ msg: 'request', method: 'GET', status: response.status });
+		}
+	});
+
 	test('lets a CDN cache the feeds briefly, assets for a year, and never pages', async () => {
 		const { origin } = server;
 		for (const path of ['/api/v1/content', '/api/v1/content?since=1', '/api/v1/events.ics']) {

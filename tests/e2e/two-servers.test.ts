@@ -55,7 +55,12 @@ test('an editor logs in on one app server, saves on the other, and both feeds sh
 	expect(feedB.events.map((e: { id: string }) => e.id)).toEqual(
 		feedA.events.map((e: { id: string }) => e.id)
 	);
-	const event = feedA.events[0] as { id: string; title: { zh: string } };
+	const event = feedA.events[0] as { id: string; slug: string; title: { zh: string } };
+	for (const origin of [a, b]) {
+		expect(await (await request.get(`${origin}/events/${event.slug}`)).text()).toContain(
+			event.title.zh
+		);
+	}
 
 	await page.goto(`${a}/admin/login`);
 	await page.getByLabel('邮箱').fill(demo.email);
@@ -72,13 +77,21 @@ test('an editor logs in on one app server, saves on the other, and both feeds sh
 	await page.getByRole('button', { name: '保存', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 
+	// The server that saved shows the change at once; the other keeps the revision it read for at
+	// most REVISION_TTL_MS (one second, src/lib/server/content/revision-clock.ts), plus a probe.
+	const feedOf = async (origin: string) => (await request.get(`${origin}/api/v1/content`)).json();
+	expect((await feedOf(b)).revision).toBe(feedA.revision + 1);
+	await expect
+		.poll(async () => (await feedOf(a)).revision, { timeout: 2000, intervals: [50] })
+		.toBe(feedA.revision + 1);
 	for (const origin of [a, b]) {
-		const feed = await (await request.get(`${origin}/api/v1/content`)).json();
-		expect(feed.revision).toBe(feedA.revision + 1);
+		const feed = await feedOf(origin);
 		expect(feed.events.find((e: { id: string }) => e.id === event.id).title.zh).toBe(title);
 		const delta = await (
 			await request.get(`${origin}/api/v1/content?since=${feedA.revision}`)
 		).json();
 		expect(delta.events.map((e: { id: string }) => e.id)).toEqual([event.id]);
+		// Its page too, though each server kept its own copy of the page before the save.
+		expect(await (await request.get(`${origin}/events/${event.slug}`)).text()).toContain(title);
 	}
 });

@@ -219,4 +219,55 @@ describe('problems in the editor’s language', () => {
 		setLanguage('zh');
 		expect(untranslated).toEqual([]);
 	});
+
+	it('translate every problem of a repeat rule and of out-of-bounds values', () => {
+		const rules = [
+			'FREQ=DAILY;INTERVAL=-1;COUNT=3',
+			'FREQ=DAILY;COUNT=0',
+			'FREQ=DAILY;UNTIL=20261340',
+			'FREQ=DAILY;UNTIL=20261231;COUNT=3',
+			'FREQ=WEEKLY;BYDAY=',
+			'FREQ=WEEKLY;BYDAY=XX',
+			'FREQ=MONTHLY;BYDAY=1MO,TU',
+			'FREQ=DAILY;BYMONTHDAY=40',
+			'FREQ=DAILY;BYMONTH=13',
+			'FREQ=DAILY;BYSETPOS=0;BYDAY=MO',
+			'FREQ=DAILY;BYSETPOS=1',
+			'FREQ=DAILY;WKST=XX',
+			'FREQ=DAILY;BYHOUR=1',
+			'FREQ=DAILY;FREQ=DAILY',
+			'INTERVAL=2',
+			'FREQ=DAILY;;',
+			'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+			'FREQ=DAILY;UNTIL=20450101',
+			`FREQ=DAILY;${'BYMONTH=1;'.repeat(40)}`
+		];
+		const messages = [
+			...rules.flatMap((rrule) =>
+				problemsFor(eventInput, {
+					slug: 'x',
+					title: { zh: '标题\u0000' },
+					summary: { zh: '简介' },
+					description: { zh: '介绍' },
+					category: 'performance',
+					venueId: 'ven_abcdef',
+					start: '2026-12-07T19:30',
+					end: '2027-12-31T21:00',
+					price: { free: false, text: { zh: '票价' }, amountCny: 1e308 },
+					tags: Array.from({ length: 20_000 }, (_, i) => `t${i}`),
+					rrule
+				})
+			),
+			...problemsFor(festivalInput as never, { startDate: '1999-12-01', endDate: '2101-01-01' })
+		].map((p) => p.message);
+		expect(messages.length).toBeGreaterThan(rules.length);
+		for (const lang of ['en', 'zh'] as const) {
+			setLanguage(lang);
+			const untranslated = [...new Set(messages)].filter(
+				(message) => problemText(message) === message
+			);
+			expect(untranslated, lang).toEqual([]);
+		}
+		setLanguage('zh');
+	});
 });

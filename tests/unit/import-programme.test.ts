@@ -136,6 +136,35 @@ describeEachDialect((open) => {
 			});
 		});
 
+		it('refuses a calendar event whose repeat rule would freeze the server, at the rule, and keeps the others', () => {
+			const event = (uid: string, rule: string) => [
+				'BEGIN:VEVENT',
+				`UID:${uid}`,
+				'SUMMARY:晨练',
+				'DESCRIPTION:沿湖慢跑',
+				'LOCATION:beihu-pavilion-square',
+				'DTSTART;TZID=Asia/Shanghai:20270210T070000',
+				'DTEND;TZID=Asia/Shanghai:20270210T080000',
+				`RRULE:${rule}`,
+				'END:VEVENT'
+			];
+			const ics = [
+				'BEGIN:VCALENDAR',
+				'VERSION:2.0',
+				...event('bad@bureau', 'FREQ=DAILY;INTERVAL=-1;COUNT=3'),
+				...event('never@bureau', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'),
+				...event('good@bureau', 'FREQ=DAILY;COUNT=3'),
+				'END:VCALENDAR'
+			].join('\r\n');
+			const parsed = parseProgramme(ics, context);
+			if (!parsed.ok) throw new Error(parsed.problem);
+			expect(parsed.rows.map((r) => r.problems.map((p) => `${p.path}: ${p.message}`))).toEqual([
+				['rrule: INTERVAL must be a whole number from 1 to 100'],
+				['rrule: the rule yields no date in its first 10 years'],
+				[]
+			]);
+		});
+
 		it('reports every bad row with its problems by column and keeps the good rows', () => {
 			const csv = [
 				header,
@@ -144,7 +173,9 @@ describeEachDialect((open) => {
 				row({ ...good, start: '2027-02-31 19:00' }),
 				row({ ...good, venue: 'nowhere-hall' }),
 				row({ ...good, slug: 'opening-ceremony' }),
-				row({ ...good, end: '2027-02-10 18:00', free: 'no', price_zh: '¥30', price_cny: '30' })
+				row({ ...good, end: '2027-02-10 18:00', free: 'no', price_zh: '¥30', price_cny: '30' }),
+				row({ ...good, start: '2027-02-10 25:99' }),
+				row({ ...good, end: 'tomorrow 7pm' })
 			].join('\n');
 			const parsed = parseProgramme(csv, context);
 			if (!parsed.ok) throw new Error(parsed.problem);
@@ -153,10 +184,12 @@ describeEachDialect((open) => {
 			).toEqual([
 				[2, []],
 				[3, ['title_zh: Chinese text is required']],
-				[4, ['start: must be a date and time as YYYY-MM-DDTHH:mm', 'end: must be after the start']],
+				[4, ['start: "2027-02-31" is not a date']],
 				[5, ['venue: unknown venue']],
 				[6, ['slug: "opening-ceremony" is already used']],
-				[7, ['end: must be after the start']]
+				[7, ['end: must be after the start']],
+				[8, ['start: "25:99" is not a time of day']],
+				[9, ['end: "tomorrow 7pm" is not written as YYYY-MM-DD HH:MM']]
 			]);
 			expect(parsed.rows[0].input).toMatchObject({
 				status: 'draft',

@@ -35,7 +35,7 @@ async function filledSqlite(path: string): Promise<Store> {
 		password: 'a long enough password'
 	});
 	lastToken = (await sessionsRepository(store.db).start(user.id)).token;
-	await throttleRepository(store.db).fail('address', '192.0.2.1');
+	await throttleRepository(store.db).failedLogin('editor@example.cn', '192.0.2.1');
 	await auditRepository(store.db).record({
 		userId: user.id,
 		action: 'delete',

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveness, readiness } from '$lib/server/lifecycle';
 import { createMetrics, startMetricsServer } from '$lib/server/observability/metrics';
@@ -43,6 +44,41 @@ describe('request logs', () => {
 			durationMs: 3.1,
 			bytes: 512
 		});
+	});
+
+	it('stay one valid JSON line whatever a request carries', () => {
+		fc.assert(
+			fc.property(
+				fc.record({
+					requestId: fc.string(),
+					method: fc.string(),
+					route: fc.option(fc.string(), { nil: null }),
+					path: fc.webPath(),
+					query: fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 3 }),
+					status: fc.integer({ min: 100, max: 599 }),
+					durationMs: fc.double({ min: 0, max: 1e6, noNaN: true }),
+					bytes: fc.option(fc.oneof(fc.nat(), fc.constant(Number.NaN)), { nil: null })
+				}),
+				(r) => {
+					const url = new URL(`http://x${r.path.startsWith('/') ? '' : '/'}${r.path}`);
+					for (const [name, value] of r.query) url.searchParams.append(name, value);
+					const line = requestLine({ ...r, url });
+					expect(line).not.toContain('\n');
+					expect(JSON.parse(line)).toEqual({
+						time: expect.any(String),
+						level: 'info',
+						msg: 'request',
+						requestId: r.requestId,
+						method: r.method,
+						route: r.route,
+						path: loggablePath(url),
+						status: r.status,
+						durationMs: Math.round(r.durationMs * 10) / 10,
+						bytes: Number.isFinite(r.bytes) ? r.bytes : null
+					});
+				}
+			)
+		);
 	});
 
 	it('write errors as JSON with the request id and the stack', () => {

@@ -55,7 +55,7 @@ describe('the sync engine', () => {
 		const meta = await readSyncMeta(db);
 		expect(meta?.revision).toBeGreaterThan(70);
 		expect(meta?.etag).toMatch(/^"r\d+/);
-		expect(await mirrorCounts()).toEqual({ events: 43, venues: 25 });
+		expect(await mirrorCounts()).toEqual({ events: 44, venues: 25 });
 		expect((await localSnapshot(db))?.holidays[0].year).toBe(2026);
 	});
 
@@ -76,7 +76,7 @@ describe('the sync engine', () => {
 		await syncOnce(db, feedFetch);
 		expect((await db.events.get(first.id))?.title.zh).toBe('改过的标题');
 		expect(await db.events.get(second.id)).toBeUndefined();
-		expect(await db.events.count()).toBe(42);
+		expect(await db.events.count()).toBe(43);
 	});
 
 	it.each([

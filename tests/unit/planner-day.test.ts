@@ -3,6 +3,7 @@ import { snapshotOf } from '$lib/content/snapshot';
 import { weekday } from '$lib/content/time';
 import { addBack, dayPlan, moveItem, orderDay, toggleLock } from '$lib/planner/day';
 import type { Plan } from '$lib/planner/plan';
+import { planOf } from '../helpers/plan';
 import { sampleSnapshot } from '../helpers/snapshot';
 
 // The sample content seeded on Saturday 28 November 2026.
@@ -11,17 +12,7 @@ const monday = '2026-11-30';
 const friday = '2026-12-04';
 const museum = 'ven_jiningmuseum';
 
-function plan(date: string, items: Plan['items'], extra: Partial<Plan> = {}): Plan {
-	return {
-		date,
-		start: { kind: 'venue', venueId: 'ven_beihupavilion' },
-		from: '09:00',
-		to: '18:00',
-		mode: 'walk',
-		items,
-		...extra
-	};
-}
+const plan = planOf;
 
 describe('planning a day from the guide’s content', () => {
 	test('a museum on a Monday is left out: closed that day', () => {
@@ -160,11 +151,15 @@ describe('planning a day from the guide’s content', () => {
 	test('a left-out stop added back goes where it costs least', () => {
 		const ordered = orderDay(
 			snap,
-			plan('2026-12-01', [
-				{ type: 'venue', id: 'ven_jininglibrary' },
-				{ type: 'venue', id: 'ven_jiningartmuseum' },
-				{ type: 'venue', id: 'ven_lakesidepark' }
-			])
+			plan(
+				'2026-12-01',
+				[
+					{ type: 'venue', id: 'ven_jininglibrary' },
+					{ type: 'venue', id: 'ven_jiningartmuseum' },
+					{ type: 'venue', id: 'ven_lakesidepark' }
+				],
+				{ meal: false }
+			)
 		).plan;
 		const withLeft: Plan = {
 			...ordered,

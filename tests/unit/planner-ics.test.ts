@@ -27,12 +27,20 @@ function parse(ics: string) {
 
 describe('a day plan as a calendar file', () => {
 	const view = dayPlan(snap, orderDay(snap, plan).plan);
-	const ics = planCalendar(view, { lang: 'en', name: 'My day', visitTitle: (n) => `Visit: ${n}` });
+	const ics = planCalendar(view, {
+		lang: 'en',
+		name: 'My day',
+		visitTitle: (n) => `Visit: ${n}`,
+		mealTitle: 'Lunch break'
+	});
 
 	test('parses back with one entry per planned stop, at Shanghai wall-clock times', () => {
 		const calendar = parse(ics);
 		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-		expect(events).toHaveLength(2);
+		// The library in the morning, the talk at 14:00 and lunch in between.
+		expect(events).toHaveLength(3);
+		const lunch = events.find((e) => e.summary === 'Lunch break')!;
+		expect(lunch.endDate.subtractDate(lunch.startDate).toSeconds()).toBe(45 * 60);
 		const show = events.find((e) => e.summary === talk.title.en)!;
 		expect(show.startDate.toString()).toBe(`${date}T14:00:00`);
 		expect(show.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Shanghai');
@@ -54,7 +62,7 @@ describe('a day plan as a calendar file', () => {
 			name: '我的一天'
 		});
 		expect(uids(again)).toEqual(uids(ics));
-		expect(new Set(uids(ics)).size).toBe(2);
+		expect(new Set(uids(ics)).size).toBe(3);
 		expect(uids(ics)[0]).toMatch(new RegExp(`^plan-${date}-.+@taibai-lake-guide$`));
 	});
 

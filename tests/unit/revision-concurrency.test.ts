@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
-import { throttleKey, throttleRepository } from '$lib/server/auth/throttle';
+import { loginCounters, throttleRepository } from '$lib/server/auth/throttle';
 import { ValidationError } from '$lib/content/validation';
 import { ConflictError } from '$lib/server/content/errors';
 import { currentRevision } from '$lib/server/content/revision';
@@ -112,21 +112,29 @@ describeEachDialect((open, dialect) => {
 
 describeEachDialect((open, dialect) => {
 	describe('login throttling on two servers', () => {
-		it('counts every failure when both servers count failures for one key at the same moment', async () => {
+		it('counts every failure when both servers count failures for one login at the same moment', async () => {
 			const { a, b, close } = await twoServers(open, dialect);
 			try {
 				const now = new Date();
 				await Promise.all(
 					Array.from({ length: 12 }, (_, i) =>
-						throttleRepository(i % 2 ? a.db : b.db).fail('address', '198.51.100.9', now)
+						throttleRepository(i % 2 ? a.db : b.db).failedLogin(
+							'editor@bureau.example',
+							'198.51.100.9',
+							now
+						)
 					)
 				);
-				const row = await a.db
+				const rows = await a.db
 					.selectFrom('login_attempts')
-					.selectAll()
-					.where('key', '=', throttleKey('address', '198.51.100.9'))
-					.executeTakeFirstOrThrow();
-				expect(row.count).toBe(12);
+					.select(['key', 'count'])
+					.where(
+						'key',
+						'in',
+						loginCounters('editor@bureau.example', '198.51.100.9').map((c) => c.key)
+					)
+					.execute();
+				expect(rows.map((r) => r.count)).toEqual([12, 12, 12]);
 			} finally {
 				await close();
 			}

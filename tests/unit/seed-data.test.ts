@@ -9,7 +9,11 @@ import {
 	tourInput,
 	venueInput
 } from '$lib/content/schemas';
+import { holidayCalendar } from '$lib/content/holidays';
+import { openIntervals } from '$lib/content/opening-hours';
+import { occurrences } from '$lib/content/recurrence';
 import { addDays, weekday } from '$lib/content/time';
+import { holidays2026 } from '$lib/server/seed/data/holidays';
 import { sampleEvents } from '$lib/server/seed/data/events';
 import { sampleFestivals } from '$lib/server/seed/data/festivals';
 import { sampleTours } from '$lib/server/seed/data/tours';
@@ -201,5 +205,48 @@ describe.each(['2026-11-28', '2026-02-10'])('the sample programme seeded on %s',
 
 	it('marks every event as sample data', () => {
 		for (const event of events) expect(event.sample, event.id).toBe(true);
+	});
+});
+
+describe('the sample programme, seeded on any day', () => {
+	const calendar = holidayCalendar([holidays2026]);
+	const hours = new Map(sampleVenues.map((v) => [v.id, v.openingHours]));
+	// Every weekday many times over, the Spring Festival and the National Day weeks.
+	const days = (from: string, count: number) =>
+		Array.from({ length: count }, (_, i) => addDays(from, i));
+	const seedDays = [...days('2026-01-01', 75), ...days('2026-09-18', 25)];
+
+	/** Every occurrence of a seeded event at a venue with opening hours that falls when it is closed. */
+	function whenClosed(today: string): string[] {
+		const found: string[] = [];
+		for (const event of sampleEvents(today)) {
+			const rule = hours.get(event.venueId ?? '');
+			if (!rule) continue;
+			const from = `${addDays(today, -30)}T00:00`;
+			const to = `${addDays(today, 60)}T00:00`;
+			for (const o of occurrences({ ...event, exdates: event.exdates ?? [] }, from, to)) {
+				const open = openIntervals(
+					rule,
+					o.start.slice(0, 10),
+					addDays(o.end.slice(0, 10), 1),
+					calendar
+				);
+				// A long or all-day event (an exhibition) needs the venue open at some point of it; a
+				// talk or a workshop needs it open from start to end.
+				const long = event.allDay || Date.parse(o.end) - Date.parse(o.start) > 3 * 3600_000;
+				const ok = long
+					? open.some((i) => i.start < o.end && o.start < i.end)
+					: open.some((i) => i.start <= o.start && o.end <= i.end);
+				if (!ok) found.push(`${event.slug} on ${o.start} (${rule})`);
+			}
+		}
+		return found;
+	}
+
+	it('never puts an event when its venue is closed', () => {
+		const found = seedDays.flatMap((today) =>
+			whenClosed(today).map((f) => `seeded ${today}: ${f}`)
+		);
+		expect(found).toEqual([]);
 	});
 });

@@ -84,11 +84,33 @@ describe('search view', () => {
 	});
 
 	it('counts results per group and in total, best group first', () => {
-		const view = search('灯会');
+		const view = search('灯谜');
 		expect(view.total).toBe(view.groups.reduce((sum, g) => sum + g.items.length, 0));
 		for (const g of view.groups) expect(g.count).toBe(g.items.length);
 		expect(view.groups[0].type).toBe('events');
-		expect(names(view.groups[0])[0]).toMatch(/^灯会/);
+		expect(names(view.groups[0])[0]).toMatch(/灯谜/);
+	});
+
+	it('lists the Lantern Fair first for 灯会, before the events whose names mention it', () => {
+		const view = search('灯会');
+		expect(view.groups[0].type).toBe('festivals');
+		expect(names(view.groups[0])[0]).toBe('太白湖新春灯会');
+		expect(view.groups.map((g) => g.type).indexOf('events')).toBeGreaterThan(0);
+	});
+
+	it('lists a venue named by the query before events held there', () => {
+		const view = search('museum', 'en');
+		expect(view.groups[0].type).toBe('venues');
+	});
+
+	it('lists cancelled events after every other event that matches', () => {
+		const cancelled = withKeys.events.find((e) => e.status === 'cancelled')!;
+		const query = cancelled.title.zh.slice(0, 2);
+		const events = group(search(query), 'events')!.items as { status: string }[];
+		const statuses = events.map((e) => e.status);
+		expect(statuses).toContain('cancelled');
+		const firstCancelled = statuses.indexOf('cancelled');
+		expect(statuses.slice(firstCancelled).every((s) => s === 'cancelled')).toBe(true);
 	});
 
 	it('lists an event at its next occurrence and leaves out events that are over', () => {

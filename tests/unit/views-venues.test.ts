@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
+import { openStateAt } from '$lib/content/views/cards';
 import { mapView } from '$lib/content/views/map';
 import { venueView } from '$lib/content/views/venue';
 import { venuesView } from '$lib/content/views/venues';
@@ -42,6 +43,38 @@ describe('the venues list', () => {
 			(v) => v.slug === 'jining-museum'
 		);
 		expect(museum?.state).toMatchObject({ open: false, nextOpen: '2026-12-01T08:30' });
+	});
+});
+
+describe('an open state carried by a page', () => {
+	const state = venueView(snap, { slug: 'jining-museum' }, en('2026-12-01T17:00')).state;
+
+	it('still says open a minute before closing', () => {
+		expect(openStateAt(state, '2026-12-01T17:29')).toMatchObject({
+			open: true,
+			until: '2026-12-01T17:30'
+		});
+	});
+
+	it('says closed from closing time, opening again on Wednesday morning', () => {
+		expect(openStateAt(state, '2026-12-01T17:30')).toMatchObject({
+			open: false,
+			nextOpen: '2026-12-02T08:30'
+		});
+	});
+
+	it('skips the closed Monday when the page is left open over the weekend', () => {
+		expect(openStateAt(state, '2026-12-06T18:00')).toMatchObject({
+			open: false,
+			nextOpen: '2026-12-08T08:30'
+		});
+	});
+
+	it('keeps "always open" for a place that never closes', () => {
+		const toilet = venuesView(snap, {}, en('2026-12-01T10:00')).practical.find(
+			(v) => v.kind === 'toilet'
+		)!;
+		expect(openStateAt(toilet.state, '2026-12-03T03:00').alwaysOpen).toBe(true);
 	});
 });
 
@@ -125,8 +158,8 @@ describe('a venue page', () => {
 		expect(museum.events.map((e) => e.slug)).toContain('special-exhibition-city-of-the-canal');
 		const library = venueView(snap, { slug: 'jining-library' }, en('2026-11-28T10:00'));
 		expect(library.events.map((e) => e.slug)).toContain('picture-book-story-time');
-		// The film night was four days before the seed day: past, so not listed.
-		expect(library.events.map((e) => e.slug)).not.toContain('library-film-night');
+		// The family film was four days before the seed day: past, so not listed.
+		expect(library.events.map((e) => e.slug)).not.toContain('library-family-film');
 		expect(library.events.every((e) => e.venue?.slug === 'jining-library')).toBe(true);
 		const late = venueView(snap, { slug: 'jining-library' }, en('2026-12-20T10:00'));
 		expect(late.events.map((e) => e.slug)).not.toContain('picture-book-story-time');

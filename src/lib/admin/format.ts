@@ -17,8 +17,12 @@ export function formatValue(
 ): string {
 	if (value === undefined || value === null || value === '') return words.empty;
 	if (typeof value === 'boolean') return value ? words.yes : words.no;
-	if (typeof value === 'string')
-		return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? formatWallClock(value) : value;
+	if (typeof value === 'string') {
+		if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return formatWallClock(value);
+		// An instant the server stamped (a lock's end): shown as Shanghai time like every instant.
+		if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return formatInstant(value);
+		return value;
+	}
 	if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) {
 		return value.length ? value.map((v) => formatValue(v, words)).join(', ') : words.empty;
 	}

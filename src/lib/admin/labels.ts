@@ -6,7 +6,8 @@ const types: Record<string, () => string> = {
 	venues: m.admin_type_venues,
 	festivals: m.admin_type_festivals,
 	tours: m.admin_type_tours,
-	users: m.admin_type_users
+	users: m.admin_type_users,
+	login: m.admin_type_login
 };
 
 const actions: Record<string, () => string> = {
@@ -20,7 +21,16 @@ const actions: Record<string, () => string> = {
 	'user.disable': m.admin_action_user_disable,
 	'user.enable': m.admin_action_user_enable,
 	'user.role': m.admin_action_user_role,
-	'user.password': m.admin_action_user_password
+	'user.password': m.admin_action_user_password,
+	'user.unlock': m.admin_action_user_unlock,
+	'login.fail': m.admin_action_login_fail,
+	'login.lock': m.admin_action_login_lock
+};
+
+const lockScopes: Record<string, () => string> = {
+	pair: m.admin_lock_pair,
+	account: m.admin_lock_account,
+	address: m.admin_lock_address
 };
 
 const statuses: Record<string, () => string> = {
@@ -84,12 +94,17 @@ const fields: Record<string, () => string> = {
 	role: m.admin_field_role,
 	email: m.admin_field_email,
 	password: m.admin_field_password,
+	account: m.admin_field_account,
+	lock: m.admin_field_lock,
+	lockedUntil: m.admin_field_lockedUntil,
 	'(record)': m.admin_field_record
 };
 
 export const typeLabel = (type: string) => types[type]?.() ?? type;
 export const actionLabel = (action: string) => actions[action]?.() ?? action;
 export const statusLabel = (status: string) => statuses[status]?.() ?? status;
+/** What a login lock covers (`lock` in the audit log): see auth/throttle.ts. */
+export const lockScopeLabel = (scope: string) => lockScopes[scope]?.() ?? scope;
 
 /**
  * A dotted field path as words: `title.en` → "标题（英文）", `price.text.zh` → "价格 · 价格说明（中文）",

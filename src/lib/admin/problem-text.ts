@@ -1,5 +1,6 @@
 import type { FieldProblem } from '$lib/content/validation';
 import * as m from '$lib/paraglide/messages';
+import { openingHoursProblem } from './opening-hours-problem';
 
 /**
  * The schemas speak English to developers ("must be after the start"); editors read each problem
@@ -24,8 +25,56 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^the start comes from the event, not the rule$/, () => m.admin_problem_rrule_dtstart()],
 	[/^must repeat daily, weekly, monthly or yearly$/, () => m.admin_problem_rrule_freq()],
 	[/^not a valid RRULE: (.*)$/, (x) => m.admin_problem_rrule_invalid({ detail: x[1] })],
-	[/^not valid opening_hours: (.*)$/, (x) => m.admin_problem_opening_hours({ detail: x[1] })],
+	[/^FREQ is required$/, () => m.validation_rule_freq_required()],
+	[
+		/^([A-Z]+) must be a whole number from (\d+) to (\d+)$/,
+		(x) => m.validation_rule_range({ part: x[1], min: x[2], max: x[3] })
+	],
+	[/^UNTIL must be a real date as YYYYMMDD$/, () => m.validation_rule_until()],
+	[/^BYDAY must name at least one day$/, () => m.validation_rule_no_day()],
+	[
+		/^([A-Z]+) has an unknown day: (.*)$/,
+		(x) => m.validation_rule_unknown_day({ part: x[1], day: x[2] })
+	],
+	[
+		/^([A-Z]+) must list values from (\d+) to (\d+)$/,
+		(x) => m.validation_rule_list({ part: x[1], min: x[2], max: x[3] })
+	],
+	[/^([A-Z]+) is not supported$/, (x) => m.validation_rule_unsupported({ part: x[1] })],
+	[/^([A-Z]+) is given twice$/, (x) => m.validation_rule_twice({ part: x[1] })],
+	[
+		/^each part must look like KEY=VALUE, not "(.*)"$/,
+		(x) => m.validation_rule_part({ part: x[1] })
+	],
+	[/^COUNT and UNTIL cannot both be given$/, () => m.validation_rule_count_and_until()],
+	[/^BYSETPOS needs another BY part$/, () => m.validation_rule_setpos_alone()],
+	[/^BYDAY must give every day a position/, () => m.validation_rule_mixed_positions()],
+	[/^the rule is too long$/, () => m.validation_rule_too_long()],
+	[
+		/^the rule yields no date in its first (\d+) years$/,
+		(x) => m.validation_rule_no_date({ years: x[1] })
+	],
+	[
+		/^the rule must end within (\d+) years of the start$/,
+		(x) => m.validation_rule_horizon({ years: x[1] })
+	],
+	[/^must be within (\d+) days of the start(?: date)?$/, (x) => m.validation_span({ days: x[1] })],
+	[/^must not contain control characters$/, () => m.validation_control_characters()],
+	[
+		/^the year must be from (\d+) to (\d+)$/,
+		(x) => m.validation_year_range({ min: x[1], max: x[2] })
+	],
+	[
+		/^not valid opening_hours: (.*)$/s,
+		(x) => m.admin_problem_opening_hours({ detail: openingHoursProblem(x[1]) })
+	],
 	[/^"(.*)" is already used$/, (x) => m.admin_problem_taken({ value: x[1] })],
+	[/^"(.*)" is not a time of day$/, (x) => m.admin_problem_not_a_time({ value: x[1] })],
+	[/^"(.*)" is not a date$/, (x) => m.admin_problem_not_a_date({ value: x[1] })],
+	[
+		/^"(.*)" is not written as YYYY-MM-DD HH:MM$/,
+		(x) => m.admin_problem_not_date_time({ value: x[1] })
+	],
 	[/^unknown venue$/, () => m.admin_problem_unknown_venue()],
 	[/^unsupported time zone (.*)$/, (x) => m.admin_problem_time_zone({ zone: x[1] })],
 	[/^too many cells$/, () => m.admin_problem_too_many_cells()],
@@ -39,6 +88,7 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^Too big: expected string to have <=(\d+)/, (x) => m.admin_problem_too_long({ max: x[1] })],
 	[/^Too small: expected string to have >=1 /, () => m.admin_problem_required()],
 	[/^Too small: expected array to have >=(\d+)/, (x) => m.admin_problem_too_few({ min: x[1] })],
+	[/^Too big: expected array to have <=(\d+)/, (x) => m.validation_too_many({ max: x[1] })],
 	[
 		/^Too small: expected number to be >=?(-?[\d.]+)/,
 		(x) => m.admin_problem_at_least({ min: x[1] })

@@ -2,7 +2,7 @@ import type { Component } from 'svelte';
 import type { Localized } from '$lib/content/localized';
 import type { ContentType, Image } from '$lib/content/schemas';
 import type { FieldProblem } from '$lib/content/validation';
-import type { ConflictReport, HistoryEntry } from './types';
+import type { ConflictReport, HistoryEntry, SaveNotice } from './types';
 
 /** What every record form takes, whatever the type (the values are the type's own). */
 export interface FormProps<V> {
@@ -40,7 +40,7 @@ export interface EditPageData<V> {
 	record: { id: string; slug: string; status: string; version: number };
 	values: V;
 	history: HistoryEntry[];
-	notice: 'created' | 'saved' | undefined;
+	notice: SaveNotice | undefined;
 	images: Image[];
 }
 
@@ -56,6 +56,16 @@ export interface RefusedSave<V> {
 export function refusedSave<V>(form: unknown): RefusedSave<V> | undefined {
 	return form && typeof form === 'object' && 'values' in form
 		? (form as RefusedSave<V>)
+		: undefined;
+}
+
+/**
+ * The newer version the page's action data reports, if any: a refused save brings it with the
+ * form's values, a refused status change or deletion without them.
+ */
+export function conflictOf(form: unknown): ConflictReport | undefined {
+	return form && typeof form === 'object' && 'conflict' in form
+		? (form.conflict as ConflictReport)
 		: undefined;
 }
 

@@ -1,5 +1,12 @@
 import type { Language } from './localized';
-import { shanghaiToInstant, shanghaiZone, type LocalDate, type LocalDateTime } from './time';
+import {
+	shanghaiToday,
+	shanghaiToInstant,
+	shanghaiZone,
+	weekday,
+	type LocalDate,
+	type LocalDateTime
+} from './time';
 
 /**
  * Dates, times and numbers for people, always in Asia/Shanghai whatever the device's zone.
@@ -25,44 +32,97 @@ export function formatTime(t: LocalDateTime): string {
 	return t.slice(11, 16);
 }
 
-/** 12月5日周六 / Sat 5 Dec */
-export function formatDay(d: LocalDate | LocalDateTime, lang: Language): string {
-	return formatter(lang, { weekday: 'short', month: 'short', day: 'numeric' }).format(
-		shanghaiToInstant(d.slice(0, 10))
-	);
+/**
+ * Dates are written the way each language writes them, not the way one locale's Intl happens to:
+ * Chinese always with 月 and 日 (`12月5日`, never `12/5`) and the year in front when it is not this
+ * year (`2027年2月5日`); English day-first in one order (`Sat 5 Dec`, `Mon 7 December 2026`).
+ * Names of weekdays and months come from Intl; the order is ours.
+ */
+const zhWeekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const zhWeekdaysLong = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+function parts(d: LocalDate | LocalDateTime) {
+	const date = d.slice(0, 10);
+	return {
+		date,
+		y: Number(date.slice(0, 4)),
+		m: Number(date.slice(5, 7)),
+		day: Number(date.slice(8, 10))
+	};
 }
 
-/** 周六 / Sat */
+const thisYear = (now?: Date) => Number(shanghaiToday(now).slice(0, 4));
+
+function enMonth(date: LocalDate, style: 'short' | 'long'): string {
+	return formatter('en', { month: style }).format(shanghaiToInstant(date));
+}
+
+/** `12月5日` or `2027年2月5日`; `5 Dec` or `5 Dec 2027` (the year only when it is not this year). */
+function dayMonth(d: LocalDate, lang: Language, style: 'short' | 'long', now?: Date): string {
+	const { y, m, day } = parts(d);
+	const showYear = y !== thisYear(now);
+	if (lang === 'zh') return `${showYear ? `${y}年` : ''}${m}月${day}日`;
+	return `${day} ${enMonth(d, style)}${showYear ? ` ${y}` : ''}`;
+}
+
+/** 周六 / Sat (or 星期六 / Saturday). */
 export function formatWeekday(
 	d: LocalDate | LocalDateTime,
 	lang: Language,
 	style: 'short' | 'long' = 'short'
 ): string {
-	return formatter(lang, { weekday: style }).format(shanghaiToInstant(d.slice(0, 10)));
+	const date = d.slice(0, 10);
+	if (lang === 'zh') return (style === 'long' ? zhWeekdaysLong : zhWeekdays)[weekday(date)];
+	return formatter('en', { weekday: style }).format(shanghaiToInstant(date));
 }
 
-/** 2026年12月5日 / 5 December 2026 */
+/** 12月5日 周六 / Sat 5 Dec, with the year when it is not this year. */
+export function formatDay(d: LocalDate | LocalDateTime, lang: Language, now?: Date): string {
+	const date = d.slice(0, 10);
+	const day = dayMonth(date, lang, 'short', now);
+	return lang === 'zh'
+		? `${day} ${formatWeekday(date, lang)}`
+		: `${formatWeekday(date, lang)} ${day}`;
+}
+
+/** 2026年12月5日 / 5 December 2026: always with the year. */
 export function formatLongDate(d: LocalDate | LocalDateTime, lang: Language): string {
-	return formatter(lang, { year: 'numeric', month: 'long', day: 'numeric' }).format(
-		shanghaiToInstant(d.slice(0, 10))
-	);
+	const { y, m, day, date } = parts(d);
+	return lang === 'zh' ? `${y}年${m}月${day}日` : `${day} ${enMonth(date, 'long')} ${y}`;
 }
 
-/** 12月5日 – 1月2日 / 5 Dec – 2 Jan; with years when the range crosses one. */
-export function formatDateRange(from: LocalDate, to: LocalDate, lang: Language): string {
-	if (from.slice(0, 4) !== to.slice(0, 4)) {
-		// Chinese formatRange falls back to 2026/11/21 across years; write both ends in full instead.
-		const f = formatter(lang, {
-			year: 'numeric',
-			month: lang === 'en' ? 'short' : 'long',
-			day: 'numeric'
-		});
-		return `${f.format(shanghaiToInstant(from))} – ${f.format(shanghaiToInstant(to))}`;
+/** 2026年12月7日 星期一 / Mon 7 December 2026: one day in full. */
+export function formatFullDate(d: LocalDate | LocalDateTime, lang: Language): string {
+	const date = d.slice(0, 10);
+	return lang === 'zh'
+		? `${formatLongDate(date, lang)} ${formatWeekday(date, lang, 'long')}`
+		: `${formatWeekday(date, lang)} ${formatLongDate(date, lang)}`;
+}
+
+/**
+ * 2月5日 – 4月6日 / 5 Feb – 6 Apr; the year written once when it is not this year
+ * (2027年2月5日 – 4月6日 / 5 Feb – 6 Apr 2027), and at both ends when the range crosses one.
+ */
+export function formatDateRange(
+	from: LocalDate,
+	to: LocalDate,
+	lang: Language,
+	now?: Date
+): string {
+	const a = parts(from);
+	const b = parts(to);
+	if (a.date === b.date) return dayMonth(from, lang, 'short', now);
+	if (a.y !== b.y) {
+		if (lang === 'zh') return `${a.y}年${a.m}月${a.day}日 – ${b.y}年${b.m}月${b.day}日`;
+		return `${a.day} ${enMonth(from, 'short')} ${a.y} – ${b.day} ${enMonth(to, 'short')} ${b.y}`;
 	}
-	return formatter(lang, { month: 'short', day: 'numeric' }).formatRange(
-		shanghaiToInstant(from),
-		shanghaiToInstant(to)
-	);
+	const year = a.y !== thisYear(now) ? a.y : undefined;
+	if (lang === 'zh') {
+		const end = a.m === b.m ? `${b.day}日` : `${b.m}月${b.day}日`;
+		return `${year ? `${year}年` : ''}${a.m}月${a.day}日 – ${end}`;
+	}
+	const start = a.m === b.m ? `${a.day}` : `${a.day} ${enMonth(from, 'short')}`;
+	return `${start} – ${b.day} ${enMonth(to, 'short')}${year ? ` ${year}` : ''}`;
 }
 
 /** 12月5日 19:30 / 5 Dec 19:30 */

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { pick, type Language } from './localized';
 import type { Event, Venue } from './schemas';
 import { addDays, shanghaiZone } from './time';
@@ -46,6 +46,27 @@ export interface IcsOptions {
 	/** Absolute origin for event links, e.g. https://guide.example.cn */
 	origin?: string;
 	venues: Map<string, Venue>;
+	/** Minutes before each start a calendar app should remind (a VALARM); none when absent. */
+	alarmMinutes?: number;
+	/** Words of the reminder's text, e.g. "Starts in {minutes} minutes: {title}". */
+	alarmText?: (title: string, minutes: number) => string;
+}
+
+/** Lead times a visitor may choose for a reminder, in minutes. */
+export const alarmChoices = [10, 30, 60] as const;
+/** The longest lead time a subscribed feed accepts (`?alarm=`): one day. */
+export const maxAlarmMinutes = 1440;
+
+/**
+ * A display alarm `minutes` before the start: calendar apps (iOS, Android, Outlook) then remind
+ * the visitor on their own, even with the app closed and offline.
+ */
+export function addAlarm(
+	event: ReturnType<ReturnType<typeof ical>['createEvent']>,
+	minutes: number,
+	text: string
+): void {
+	event.createAlarm({ type: ICalAlarmType.display, trigger: minutes * 60, description: text });
 }
 
 /**
@@ -83,7 +104,7 @@ export function eventsCalendar(events: Event[], options: IcsOptions): string {
 		const description = [pick(event.summary, lang), pick(event.statusReason, lang)]
 			.filter(Boolean)
 			.join('\n\n');
-		calendar.createEvent({
+		const entry = calendar.createEvent({
 			id: eventUid(event),
 			sequence: event.version,
 			stamp: new Date(event.updatedAt),
@@ -107,6 +128,15 @@ export function eventsCalendar(events: Event[], options: IcsOptions): string {
 			status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 			repeating: rules.length ? rules.join('\n') : null
 		});
+		// A cancelled event reminds nobody.
+		if (options.alarmMinutes && event.status !== 'cancelled') {
+			const title = pick(event.title, lang);
+			addAlarm(
+				entry,
+				options.alarmMinutes,
+				options.alarmText?.(title, options.alarmMinutes) ?? title
+			);
+		}
 	}
 	return calendar.toString();
 }

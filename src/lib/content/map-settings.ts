@@ -15,7 +15,9 @@ export const mapSettings = z.object({
 	template: z.string().optional(),
 	attribution: z.string(),
 	/** The operator's tile terms allow downloading an area for offline use. */
-	bulkDownload: z.boolean()
+	bulkDownload: z.boolean(),
+	/** The map approval number (审图号) every map shows when set, as maps published in China must. */
+	approval: z.string().max(60).optional()
 });
 export type MapSettings = z.infer<typeof mapSettings>;
 

@@ -46,6 +46,11 @@ export interface HoursAnswer {
 	calendarMissing?: number;
 	/** No rule at all: the place is always accessible (squares, toilets) or its hours are unknown. */
 	noRule?: boolean;
+	/**
+	 * The open intervals this answer was read from, from the day before `at` for two weeks: a page
+	 * left open can tell from them when the answer changes, without the rule or the calendar.
+	 */
+	intervals?: Interval[];
 }
 
 const cache = new Map<string, OpeningHours | null>();
@@ -185,6 +190,7 @@ export function hoursAt(
 		until: endless ? undefined : current ? current.end : next?.start,
 		nextOpen: current ? undefined : next?.start,
 		comment,
+		intervals,
 		...common
 	};
 }

@@ -1,5 +1,6 @@
 import { holidayCalendar, type HolidayCalendar, type HolidayYear } from './holidays';
 import type { MapSettings } from './map-settings';
+import type { SiteSettings } from './site-settings';
 import { occurrences } from './recurrence';
 import type { Event, Festival, Tour, Venue } from './schemas';
 import type { LocalDateTime } from './time';
@@ -12,7 +13,7 @@ export interface ContentData {
 	festivals: Festival[];
 	tours: Tour[];
 	holidays: HolidayYear[];
-	settings: { map: MapSettings };
+	settings: { map: MapSettings; site?: SiteSettings };
 	/**
 	 * Search keys by `${type}:${id}` (Chinese and English name, pinyin, initials), computed on the
 	 * server where the pinyin dictionary lives; without them search matches names and summaries.

@@ -47,7 +47,9 @@ export function planList(db: GuideDb = guideDb()): Observable<PlanSummary[]> {
 	return liveQuery(async () =>
 		(await db.plans.orderBy('date').toArray()).flatMap((row) => {
 			const plan = valid(row.plan);
-			return plan ? [{ date: row.date, updatedAt: row.updatedAt, items: plan.items.length }] : [];
+			// The meal break is not one of the visitor's stops.
+			const items = plan?.items.filter((i) => i.type !== 'meal').length ?? 0;
+			return plan ? [{ date: row.date, updatedAt: row.updatedAt, items }] : [];
 		})
 	);
 }

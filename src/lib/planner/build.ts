@@ -5,8 +5,10 @@ import type { Event, Venue } from '$lib/content/schemas';
 import type { Snapshot } from '$lib/content/snapshot';
 import { addDays, minutesBetween, type LocalDateTime } from '$lib/content/time';
 import { isDropIn } from './clashes';
+import { lunchWindow, mealMinutes, type MealPlace } from './meal-window';
 import { minutesOf, type Plan, type PlanItem } from './plan';
 import { fixedWindow, problemOf, type Problem, type Window } from './problem';
+import { travelMinutes } from './travel';
 
 /**
  * A plan plus the content it refers to, as a solver problem. Opening hours come from
@@ -40,6 +42,16 @@ export interface DayItem {
 	fixed: boolean;
 	/** Minutes spent there. */
 	minutes: number;
+	/** A meal break: where the visitor eats (absent while the place is being chosen). */
+	meal?: { place?: MealPlace };
+}
+
+/** The visitor's day stretched to an item at a fixed time: the new start or end, and why. */
+export interface Stretch {
+	/** Minutes from midnight. */
+	minutes: number;
+	/** Index in plan.items of the item the day stretched for. */
+	index: number;
 }
 
 export interface Day {
@@ -48,6 +60,13 @@ export interface Day {
 	/** DayItem index by problem stop index. */
 	byStop: number[];
 	origin: Position;
+	/** Set when a fixed-time item moved the day's start or end (plan.keepHours not set). */
+	stretch: { from?: Stretch; to?: Stretch };
+}
+
+export interface BuildOptions {
+	/** Where a meal break happens; without one, meal items are left out of the day. */
+	meal?: MealPlace;
 }
 
 export const defaultVisitMinutes = 60;
@@ -92,13 +111,32 @@ export function startPosition(snap: Snapshot, plan: Plan): Position {
 	return snap.venue(plan.start.venueId)?.position ?? { lat: 35.346, lon: 116.588 };
 }
 
-export function buildDay(snap: Snapshot, plan: Plan): Day {
+export function buildDay(snap: Snapshot, plan: Plan, options: BuildOptions = {}): Day {
 	const { date } = plan;
 	const events = new Map(snap.events.map((e) => [e.id, e]));
 	const stops: Problem['stops'] = [];
 	const byStop: number[] = [];
 	const items = plan.items.map((item, index): DayItem => {
 		const base = { index, item };
+		if (item.type === 'meal') {
+			const place = options.meal;
+			const minutes = item.minutes ?? mealMinutes;
+			if (!place) return { ...base, unusable: { code: 'gone' }, fixed: false, minutes, meal: {} };
+			const open = place.venue
+				? intersect(venueWindows(snap, place.venue, date), lunchWindow)
+				: [lunchWindow];
+			// Locked, the break may be at any time the visitor chose (the place being open then).
+			const anyTime = place.venue
+				? venueWindows(snap, place.venue, date)
+				: [{ start: 0, end: 1440 }];
+			const windows = item.lockedAt ? locked(anyTime, item.lockedAt, minutes) : open;
+			const fixed = !!item.lockedAt;
+			const common = { ...base, position: place.position, fixed, minutes, meal: { place } };
+			if (!windows) return { ...common, unusable: { code: 'closed_at', at: item.lockedAt! } };
+			stops.push({ id: String(index), position: place.position, stay: minutes, windows, fixed });
+			byStop.push(index);
+			return { ...common, stop: stops.length - 1 };
+		}
 		if (item.type === 'venue') {
 			const venue = snap.venue(item.id);
 			if (!venue || venue.status !== 'published')
@@ -175,12 +213,36 @@ export function buildDay(snap: Snapshot, plan: Plan): Day {
 		return { ...common, occurrence, stop: stops.length - 1, fixed: true, minutes };
 	});
 	const origin = startPosition(snap, plan);
+	const stretch = plan.keepHours ? {} : stretchFor(items, stops, origin, plan);
 	const problem = problemOf({
-		dayStart: minutesOf(plan.from),
-		dayEnd: minutesOf(plan.to),
+		dayStart: stretch.from?.minutes ?? minutesOf(plan.from),
+		dayEnd: stretch.to?.minutes ?? minutesOf(plan.to),
 		origin,
 		mode: plan.mode,
 		stops
 	});
-	return { problem, items, byStop, origin };
+	return { problem, items, byStop, origin, stretch };
+}
+
+/**
+ * The visitor's start and end times are a suggestion: an event at a fixed time that they chose
+ * (and did not leave out) stretches the day to include it, setting off early enough to get there.
+ */
+function stretchFor(
+	items: DayItem[],
+	stops: Problem['stops'],
+	origin: Position,
+	plan: Plan
+): Day['stretch'] {
+	let from = minutesOf(plan.from);
+	let to = minutesOf(plan.to);
+	const stretch: Day['stretch'] = {};
+	for (const d of items) {
+		if (d.item.left || d.stop === undefined || !d.event || !d.fixed || d.item.lockedAt) continue;
+		const w = stops[d.stop].windows[0];
+		const setOff = Math.max(0, w.start - travelMinutes(origin, stops[d.stop].position, plan.mode));
+		if (setOff < from) stretch.from = { minutes: (from = setOff), index: d.index };
+		if (w.end > to) stretch.to = { minutes: (to = Math.min(24 * 60, w.end)), index: d.index };
+	}
+	return stretch;
 }

@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { shanghaiVtimezone, wallClock } from '$lib/content/ics';
+import { addAlarm, shanghaiVtimezone, wallClock } from '$lib/content/ics';
 import { pick, type Language } from '$lib/content/localized';
 import { addMinutes, shanghaiZone } from '$lib/content/time';
 import type { DayPlan } from './day';
@@ -25,8 +25,13 @@ export interface PlanIcsOptions {
 	note?: string;
 	/** "Visit: {name}" style title for venue visits. */
 	visitTitle?: (name: string) => string;
-	/** When the plan was last changed (DTSTAMP). */
+	/** Title of the meal break, e.g. "Lunch break". */
+	mealTitle?: string;
+	/** When this file was made (DTSTAMP); now by default. */
 	stamp?: Date;
+	/** Minutes before each stop to remind, by the stop's item key; no alarm for a stop not listed. */
+	alarmMinutes?: (key: string) => number | undefined;
+	alarmText?: (title: string, minutes: number) => string;
 }
 
 export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
@@ -46,13 +51,18 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 	});
 	const dayStart = `${view.date}T00:00`;
 	for (const { day, visit } of view.rows) {
-		const venueName = day.venue ? pick(day.venue.name, lang) : '';
-		const title = day.event
-			? pick(day.event.title, lang)
-			: (options.visitTitle?.(venueName) ?? venueName);
-		calendar.createEvent({
-			id: planEntryUid(view.date, itemKey(day.item)),
-			stamp: options.stamp ?? new Date(0),
+		const place = day.venue ?? day.meal?.place?.venue;
+		const venueName = place ? pick(place.name, lang) : '';
+		const title = day.meal
+			? (options.mealTitle ?? 'Lunch')
+			: day.event
+				? pick(day.event.title, lang)
+				: (options.visitTitle?.(venueName) ?? venueName);
+		const key = itemKey(day.item);
+		const entry = calendar.createEvent({
+			id: planEntryUid(view.date, key),
+			// RFC 5545: when this calendar object was created, not the epoch.
+			stamp: options.stamp ?? new Date(),
 			start: wallClock(addMinutes(dayStart, visit.start)),
 			end: wallClock(addMinutes(dayStart, visit.end)),
 			timezone: shanghaiZone,
@@ -61,11 +71,13 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 			location: day.position
 				? {
 						title: venueName || title,
-						address: day.venue ? pick(day.venue.address, lang) : undefined,
+						address: place ? pick(place.address, lang) : undefined,
 						geo: { lat: day.position.lat, lon: day.position.lon }
 					}
 				: undefined
 		});
+		const minutes = options.alarmMinutes?.(key);
+		if (minutes) addAlarm(entry, minutes, options.alarmText?.(title, minutes) ?? title);
 	}
 	return calendar.toString();
 }

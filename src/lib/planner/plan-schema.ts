@@ -9,7 +9,7 @@ import { travelModes } from './travel';
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
 
 export const planItem = z.object({
-	type: z.enum(['event', 'venue']),
+	type: z.enum(['event', 'venue', 'meal']),
 	id: z.string().min(1).max(40),
 	/** The occurrence of an event (recurring events have many), as its wall-clock start. */
 	at: localDateTime.optional(),
@@ -34,7 +34,9 @@ export const plan = z
 		from: timeOfDay,
 		to: timeOfDay,
 		mode: z.enum(travelModes),
-		items: z.array(planItem).max(60)
+		items: z.array(planItem).max(60),
+		meal: z.boolean().optional(),
+		keepHours: z.boolean().optional()
 	})
 	.refine((p) => p.from < p.to, {
 		path: ['to'],

@@ -10,7 +10,8 @@ import type { TravelMode } from './travel';
  */
 
 export interface PlanItem {
-	type: 'event' | 'venue';
+	/** A meal break (`id` "lunch") is an item too, so it can be moved, locked, lengthened or removed. */
+	type: 'event' | 'venue' | 'meal';
 	id: string;
 	/** The occurrence of an event (recurring events have many), as its wall-clock start. */
 	at?: string;
@@ -35,6 +36,13 @@ export interface Plan {
 	to: string;
 	mode: TravelMode;
 	items: PlanItem[];
+	/** false: no meal break (the visitor turned it off). A meal break is planned by default. */
+	meal?: boolean;
+	/**
+	 * true: `from` and `to` are a wall. By default they are a suggestion: a fixed-time event the
+	 * visitor chose outside them stretches the day to include it.
+	 */
+	keepHours?: boolean;
 }
 
 export function minutesOf(time: string): number {

@@ -11,10 +11,11 @@ import { travelModes } from './travel';
  * number, an event's occurrence just its time of day. About 40 characters per item, so a day of
  * ten stops fits a QR code comfortably.
  *
- * v1: [1, yyyymmdd, from, to, mode, start, items]
+ * v1: [1, yyyymmdd, from, to, mode, start, items, flags?]
  *   start: [venueId] | [lat×1e5, lon×1e5, here(0|1)]
- *   item:  [type(0 event, 1 venue), id, at (minutes from the day's midnight, or null),
- *           minutes (or 0), lockedAt (minutes, or -1), left(0|1)], trailing defaults left off
+ *   item:  [type(0 event, 1 venue, 2 meal break), id, at (minutes from the day's midnight, or
+ *           null), minutes (or 0), lockedAt (minutes, or -1), left(0|1)], trailing defaults left off
+ *   flags: 1 = no meal break, 2 = keep the day's hours (left off when 0)
  */
 
 export const shareVersion = 1;
@@ -31,8 +32,9 @@ const minute = z
 	.int()
 	.min(-1)
 	.max(24 * 60);
+const itemTypes = ['event', 'venue', 'meal'] as const;
 const compactItem = z.tuple([
-	z.union([z.literal(0), z.literal(1)]),
+	z.union([z.literal(0), z.literal(1), z.literal(2)]),
 	z.string().min(1).max(40),
 	z.number().int().min(-1440).max(2880).nullable().optional(),
 	z.number().int().min(0).max(720).optional(),
@@ -59,7 +61,8 @@ const compact = z.tuple([
 			z.union([z.literal(0), z.literal(1)])
 		])
 	]),
-	z.array(compactItem).max(60)
+	z.array(compactItem).max(60),
+	z.number().int().min(0).max(3).optional()
 ]);
 
 function toBase64Url(text: string): string {
@@ -88,7 +91,7 @@ export function encodePlan(plan: Plan): string {
 				];
 	const items = plan.items.map((item) => {
 		const full = [
-			item.type === 'event' ? 0 : 1,
+			itemTypes.indexOf(item.type),
 			item.id,
 			item.at ? minutesBetween(`${plan.date}T00:00`, item.at) : null,
 			item.minutes ?? 0,
@@ -98,6 +101,7 @@ export function encodePlan(plan: Plan): string {
 		while (full.length > 2 && full[full.length - 1] === itemDefaults[full.length - 3]) full.pop();
 		return full;
 	});
+	const flags = (plan.meal === false ? 1 : 0) | (plan.keepHours ? 2 : 0);
 	return toBase64Url(
 		JSON.stringify([
 			shareVersion,
@@ -106,7 +110,8 @@ export function encodePlan(plan: Plan): string {
 			minutesOf(plan.to),
 			travelModes.indexOf(plan.mode),
 			start,
-			items
+			items,
+			...(flags ? [flags] : [])
 		])
 	);
 }
@@ -129,7 +134,7 @@ export function decodePlan(code: string): Plan {
 			`the link is damaged: ${issue.path.join('.') || 'plan'} ${issue.message}`
 		);
 	}
-	const [, day, from, to, mode, start, items] = parsed.data;
+	const [, day, from, to, mode, start, items, flags = 0] = parsed.data;
 	const ds = String(day);
 	const date = `${ds.slice(0, 4)}-${ds.slice(4, 6)}-${ds.slice(6, 8)}`;
 	if (!localDate.safeParse(date).success)
@@ -148,13 +153,15 @@ export function decodePlan(code: string): Plan {
 		to: timeOf(to),
 		mode: travelModes[mode],
 		items: items.map(([type, id, at = null, minutes = 0, lockedAt = -1, left = 0]): PlanItem => {
-			const item: PlanItem = { type: type === 0 ? 'event' : 'venue', id };
+			const item: PlanItem = { type: itemTypes[type], id };
 			if (at !== null) item.at = addMinutes(`${date}T00:00`, at);
 			if (minutes) item.minutes = minutes;
 			if (lockedAt >= 0) item.lockedAt = timeOf(lockedAt);
 			if (left) item.left = true;
 			return item;
-		})
+		}),
+		...(flags & 1 ? { meal: false } : {}),
+		...(flags & 2 ? { keepHours: true } : {})
 	};
 	const checked = planSchema.safeParse(plan);
 	if (!checked.success) {

@@ -178,3 +178,18 @@ export function solve(p: Problem, options: SolveOptions = {}): Solution {
 	refused.sort((a, b) => a.stop - b.stop);
 	return { order: result.order, refused, schedule: timeline(p, result.order), exact };
 }
+
+/**
+ * Whether leaving out `stop` may have cost another stop of the day: some flexible stop was left
+ * out only for want of room (not for being closed or outside the day, which no other stop
+ * changes). The meal break is ordered with the day; only then is the day ordered again without it.
+ */
+export function crowdedOut(solution: Solution, stop: number): boolean {
+	return solution.refused.some(
+		(r) =>
+			r.stop !== stop &&
+			(r.reason.code === 'day_full' ||
+				r.reason.code === 'no_time_before' ||
+				r.reason.code === 'closes')
+	);
+}

@@ -1,4 +1,6 @@
-import { applyDemoAccountPolicy } from './auth/demo';
+import { demoEmail } from './auth/accounts.js';
+import { applyDemoAccountPolicy, demoPassword } from './auth/demo';
+import { usersRepository } from './auth/users';
 import { sessionsRepository } from './auth/sessions';
 import { config } from './config';
 import { purgeTombstones } from './content/tombstones';
@@ -27,11 +29,30 @@ export async function startApp(): Promise<Store> {
 		await sessionsRepository(opened.db).purgeExpired();
 	});
 	store = opened;
+	if (cfg.NODE_ENV === 'production' && cfg.TILE_SOURCE === 'osm') console.warn(osmWarning);
 	return opened;
 }
+
+/** Said once at start-up: most visitors are in mainland China, where OSM's servers often are not reachable. */
+export const osmWarning =
+	'Maps use OpenStreetMap tiles (TILE_SOURCE=osm), which are slow or unreachable from many networks in mainland China. Set TILE_SOURCE=tianditu with TIANDITU_KEY (and MAP_APPROVAL_NUMBER) to use 天地图; see the README, "Maps in China".';
 
 /** The store of this process; start-up has opened it before any request is served. */
 export function getStore(): Store {
 	if (!store) throw new Error('The store is not open yet: startApp() has not run');
 	return store;
+}
+
+/** What a person starting the server needs to get into the console (printed by `npm start`). */
+export interface ConsoleAccess {
+	accounts: number;
+	/** The seeded demo's login, when this server keeps one (never in production). */
+	demo?: { email: string; password: string };
+}
+
+export async function consoleAccess(opened: Store): Promise<ConsoleAccess> {
+	const users = usersRepository(opened.db);
+	const accounts = await users.count();
+	const demo = config().NODE_ENV !== 'production' && (await users.emailTaken(demoEmail));
+	return { accounts, ...(demo ? { demo: { email: demoEmail, password: demoPassword } } : {}) };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MapSettings } from '$lib/content/map-settings';
+import type { SiteSettings } from '$lib/content/site-settings';
 
 /**
  * The one place that reads the server's environment. Everything else asks this module, so a typo in
@@ -72,6 +73,20 @@ const schema = z.object({
 	TILE_ATTRIBUTION: z.string().trim().optional(),
 	/** Whether the tile source's terms allow visitors to download an area for offline use. */
 	TILE_BULK_DOWNLOAD: z.enum(['true', 'false']).default('false'),
+	/**
+	 * The map approval number (审图号) that a map published in China must show, e.g. Tianditu's
+	 * `GS(2024)0568号`; shown on every map when set.
+	 */
+	MAP_APPROVAL_NUMBER: z.string().trim().max(60).optional(),
+	/** The site's ICP filing number (ICP备案号), shown in the footer and linked to MIIT's site. */
+	ICP_LICENSE: z.string().trim().max(60).optional(),
+	/** The public security filing number (公安备案号), shown in the footer when the site has one. */
+	PSB_RECORD: z
+		.string()
+		.trim()
+		.max(60)
+		.regex(/\d{8,}/, 'must contain the record number, e.g. 鲁公网安备37080202000123号')
+		.optional(),
 	/** Browser tests edit content through /api/test/…; never in production. */
 	ENABLE_TEST_ROUTES: z.enum(['true', 'false']).default('false'),
 	/** Public address of the site, for absolute links in feeds and the sitemap. */
@@ -80,6 +95,11 @@ const schema = z.object({
 		.trim()
 		.url('must be an absolute URL such as https://guide.example.cn')
 		.optional(),
+	/**
+	 * adapter-node's own setting, read here as well because the early door (http/early-door.ts)
+	 * must know page URLs exactly as adapter-node makes them; without it pages go through SvelteKit.
+	 */
+	ORIGIN: z.string().optional(),
 	/**
 	 * Port of the Prometheus endpoint (/metrics). Off when unset: metrics tell an outsider how busy
 	 * the site is and which routes exist, so they get their own listener rather than a public path.
@@ -195,6 +215,15 @@ export function publicMapSettings(cfg: Config = config()): MapSettings {
 		attribution:
 			cfg.TILE_ATTRIBUTION ?? (cfg.TILE_SOURCE === 'tianditu' ? '© 天地图 Tianditu' : osm),
 		// OpenStreetMap's tile usage policy forbids bulk download, whatever the setting says.
-		bulkDownload: cfg.TILE_SOURCE !== 'osm' && cfg.TILE_BULK_DOWNLOAD === 'true'
+		bulkDownload: cfg.TILE_SOURCE !== 'osm' && cfg.TILE_BULK_DOWNLOAD === 'true',
+		...(cfg.MAP_APPROVAL_NUMBER ? { approval: cfg.MAP_APPROVAL_NUMBER } : {})
+	};
+}
+
+/** The site's filing numbers, which phones receive with the content for the footer. */
+export function publicSiteSettings(cfg: Config = config()): SiteSettings {
+	return {
+		...(cfg.ICP_LICENSE ? { icp: cfg.ICP_LICENSE } : {}),
+		...(cfg.PSB_RECORD ? { psb: cfg.PSB_RECORD } : {})
 	};
 }

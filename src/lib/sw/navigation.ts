@@ -1,13 +1,11 @@
 /// <reference lib="webworker" />
 import { matchPrecache } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { registerRoute } from 'workbox-routing';
+import { answersNavigation } from './visitor-navigation';
 import { NetworkOnly } from 'workbox-strategies';
 
 /** The page that boots the client router for any visitor URL (written by the adapter). */
 export const shellUrl = '/shell.html';
-
-/** The editor console and the API are never answered from the worker, with or without /en. */
-export const notVisitorPages = [/^\/(?:en\/)?admin(?:\/|$)/, /^\/api\//, /^\/(?:healthz|readyz)$/];
 
 /**
  * Visitor navigations: the network first, so a returning visitor still gets fresh server-rendered
@@ -23,5 +21,5 @@ export function registerNavigation(timeoutSeconds = 3): void {
 			return (await matchPrecache(shellUrl)) ?? Response.error();
 		}
 	};
-	registerRoute(new NavigationRoute(handler, { denylist: notVisitorPages }));
+	registerRoute(({ request, url }) => answersNavigation(request, url), handler);
 }

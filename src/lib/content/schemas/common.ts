@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedShort } from './primitives';
+import { localizedShort, plainText } from './primitives';
 
 /** Stable, URL-safe identifiers: a slug is what a visitor sees in a link, an id never changes. */
 export const slug = z
@@ -33,7 +33,8 @@ export const price = z.discriminatedUnion('free', [
 	z.object({
 		free: z.literal(false),
 		text: localizedShort,
-		amountCny: z.number().nonnegative().optional()
+		/** Yuan; a typo like 1e308 is refused (no ticket here costs a million). */
+		amountCny: z.number().nonnegative().max(1_000_000).optional()
 	})
 ]);
 export type Price = z.infer<typeof price>;
@@ -55,3 +56,12 @@ export type PublishStatus = z.infer<typeof publishStatus>;
 
 /** Replaces server-assigned fields so one schema validates both stored records and editor input. */
 export const serverAssigned = { revision: true, version: true, updatedAt: true } as const;
+
+/** Free tags on a record: a few dozen at most, each short. */
+export const tags = z
+	.array(plainText(40).pipe(z.string().min(1)))
+	.max(30)
+	.default([]);
+
+/** Photos of one record. */
+export const maxPhotos = 20;

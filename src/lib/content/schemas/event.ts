@@ -1,7 +1,7 @@
 import { localDateTime, localized, localizedShort, position } from './primitives';
 import { z } from 'zod';
-import { recurrenceRule } from '../recurrence';
-import { httpUrl, id, image, price, recordBase, serverAssigned } from './common';
+import { recurrenceRule, seriesProblems } from '../recurrence';
+import { httpUrl, id, image, price, recordBase, serverAssigned, tags } from './common';
 
 export const eventCategories = [
 	'performance',
@@ -40,24 +40,44 @@ const eventFields = z.object({
 	/** RFC 5545 RRULE body (no DTSTART), e.g. FREQ=WEEKLY;BYDAY=SA;COUNT=8. */
 	rrule: recurrenceRule.optional(),
 	/** Cancelled occurrences, as the wall-clock start of each. */
-	exdates: z.array(localDateTime).default([]),
+	exdates: z.array(localDateTime).max(500).default([]),
 	/** Original start of a postponed event (schema.org previousStartDate). */
 	previousStart: localDateTime.optional(),
 	category: eventCategory,
 	price,
 	bookingUrl: httpUrl.optional(),
-	tags: z.array(z.string().trim().min(1).max(40)).default([]),
+	tags,
 	image: image.optional()
 });
 
 type EventShape = z.infer<typeof eventFields>;
 
+/** One occurrence lasts at most a year (a long exhibition); longer is a typo in the end date. */
+export const maxEventDays = 366;
+
 function eventRules(
-	value: Pick<EventShape, 'start' | 'end' | 'status' | 'statusReason' | 'venueId' | 'position'>,
+	value: Pick<
+		EventShape,
+		'start' | 'end' | 'status' | 'statusReason' | 'venueId' | 'position' | 'rrule'
+	>,
 	ctx: z.RefinementCtx
 ) {
+	if (value.rrule) {
+		for (const message of seriesProblems(value.rrule, value.start)) {
+			ctx.addIssue({ code: 'custom', path: ['rrule'], message });
+		}
+	}
 	if (value.end <= value.start) {
 		ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
+	} else if (
+		Date.parse(`${value.end}Z`) - Date.parse(`${value.start}Z`) >
+		maxEventDays * 86_400_000
+	) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['end'],
+			message: `must be within ${maxEventDays} days of the start`
+		});
 	}
 	if ((value.status === 'cancelled' || value.status === 'postponed') && !value.statusReason) {
 		ctx.addIssue({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { holidayYear } from '../holidays';
 import { mapSettings } from '../map-settings';
+import { siteSettings } from '../site-settings';
 import { event } from './event';
 import { festival } from './festival';
 import { tour } from './tour';
@@ -27,7 +28,7 @@ export const feedPayload = z.object({
 	tours: z.array(tour),
 	/** The holiday calendar and public settings are small: every payload carries them whole. */
 	holidays: z.array(holidayYear),
-	settings: z.object({ map: mapSettings }),
+	settings: z.object({ map: mapSettings, site: siteSettings.default({}) }),
 	/** Pinyin search keys of the upserted records, by `searchKeyOf(type, id)` (made on the server,
 	 * where the pinyin dictionary lives, so phones search "tbh" offline without downloading it). */
 	searchKeys: z.record(z.string(), z.string()).default({}),

@@ -13,12 +13,24 @@ const festivalFields = z.object({
 	heroImage: image.optional()
 });
 
+/** A festival's programme spans at most a year; its grid has a column per day. */
+export const maxFestivalDays = 366;
+
 function endNotBeforeStart(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx) {
 	if (value.endDate < value.startDate) {
 		ctx.addIssue({
 			code: 'custom',
 			path: ['endDate'],
 			message: 'must not be before the start date'
+		});
+	} else if (
+		Date.parse(value.endDate) - Date.parse(value.startDate) >
+		maxFestivalDays * 86_400_000
+	) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['endDate'],
+			message: `must be within ${maxFestivalDays} days of the start date`
 		});
 	}
 }

@@ -34,10 +34,11 @@ const tourFields = z.object({
 	description: localized,
 	/** Modes in the order a visitor uses them; the first is the main one. */
 	modes: z.array(tourMode).min(1),
-	stops: z.array(tourStop).min(2, 'a tour needs at least two stops'),
+	stops: z.array(tourStop).min(2, 'a tour needs at least two stops').max(100),
 	path: lineString,
-	distanceM: z.number().int().nonnegative(),
-	durationMinutes: z.number().int().positive(),
+	/** At most 500 km and a week: the district's tours are walks, rides and boat trips. */
+	distanceM: z.number().int().nonnegative().max(500_000),
+	durationMinutes: z.number().int().positive().max(10_080),
 	featured: z.boolean().default(false),
 	image: image.optional()
 });

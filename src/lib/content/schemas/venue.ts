@@ -1,6 +1,6 @@
 import { localized, localizedShort, position } from './primitives';
 import { z } from 'zod';
-import { httpUrl, image, price, publishStatus, recordBase } from './common';
+import { httpUrl, image, maxPhotos, price, publishStatus, recordBase, tags } from './common';
 
 export const venueKinds = [
 	'scenic_area',
@@ -72,7 +72,7 @@ export const venue = z.object({
 	facilities: z.array(z.enum(facilities)).default([]),
 	accessibility: localized.optional(),
 	visitMinutes: z.number().int().min(5).max(720).optional(),
-	photos: z.array(image).default([]),
-	tags: z.array(z.string().trim().min(1).max(40)).default([])
+	photos: z.array(image).max(maxPhotos).default([]),
+	tags
 });
 export type Venue = z.infer<typeof venue>;

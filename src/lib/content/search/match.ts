@@ -3,6 +3,7 @@ import { compact, hasHan, words } from './text';
 /** How well a record matches; names always outrank the venue of an event, which outranks summaries. */
 export const scores = {
 	exactName: 100,
+	nameSuffix: 90,
 	namePrefix: 85,
 	word: 75,
 	wordStart: 60,
@@ -57,6 +58,9 @@ export function nameIndex(names: (string | undefined)[], key?: string): NameInde
  */
 export function matchName(index: NameIndex, q: string): number {
 	if (index.names.includes(q)) return scores.exactName;
+	// A name ends with its head word, in Chinese and English alike: 太白湖新春灯会 *is* a 灯会 and
+	// "Jining Museum" a museum, while 灯会夜游步行 is a walk that merely starts with the word.
+	if (index.names.some((n) => n.endsWith(q))) return scores.nameSuffix;
 	if (index.names.some((n) => n.startsWith(q))) return scores.namePrefix;
 	if (index.tokens.includes(q)) return scores.word;
 	if (index.starts.some((offset) => index.joined.startsWith(q, offset))) return scores.wordStart;

@@ -10,7 +10,7 @@ import type {
 	VenueKind
 } from '../schemas';
 import type { OccurrenceOf, Snapshot } from '../snapshot';
-import type { LocalDate, LocalDateTime } from '../time';
+import { addDays, type LocalDate, type LocalDateTime } from '../time';
 
 /** The small, language-resolved shapes that lists and cards render. */
 export interface EventCard {
@@ -60,7 +60,15 @@ export interface OpenState {
 	alwaysOpen?: boolean;
 	holiday?: string;
 	calendarMissing?: number;
+	/**
+	 * The open intervals of the coming week (holidays applied), so a page left open re-reads the
+	 * state from the clock (`openStateAt`) instead of showing "open" past closing time.
+	 */
+	intervals?: { start: LocalDateTime; end: LocalDateTime }[];
 }
+
+/** How far ahead a state carries its intervals: enough for "opens Tuesday 09:00". */
+const stateDays = 8;
 
 export function openState(
 	snap: Snapshot,
@@ -69,13 +77,36 @@ export function openState(
 	lang: Language
 ): OpenState {
 	const answer = hoursAt(venue.openingHours, now, snap.calendar);
+	const alwaysOpen = answer.noRule || (answer.open && !answer.until);
+	const horizon = `${addDays(now.slice(0, 10), stateDays)}T00:00`;
 	return {
 		open: answer.open,
 		until: answer.until,
 		nextOpen: answer.nextOpen,
-		alwaysOpen: answer.noRule || (answer.open && !answer.until),
+		alwaysOpen,
 		holiday: answer.holiday ? pick(answer.holiday, lang) : undefined,
-		calendarMissing: answer.calendarMissing
+		calendarMissing: answer.calendarMissing,
+		intervals: alwaysOpen
+			? undefined
+			: answer.intervals
+					?.filter((i) => i.end > now && i.start < horizon)
+					.map(({ start, end }) => ({ start, end }))
+	};
+}
+
+/**
+ * The state at a later moment `now`, from the intervals it carries: what a badge shows on a page
+ * left open past a closing or an opening time.
+ */
+export function openStateAt(state: OpenState, now: LocalDateTime): OpenState {
+	if (state.alwaysOpen || !state.intervals) return state;
+	const current = state.intervals.find((i) => i.start <= now && now < i.end);
+	const next = state.intervals.find((i) => i.start > now);
+	return {
+		...state,
+		open: !!current,
+		until: current ? current.end : next?.start,
+		nextOpen: current ? undefined : next?.start
 	};
 }
 

@@ -1,3 +1,4 @@
+import { openAtSomePoint } from '../open-during';
 import { practicalKinds } from '../schemas';
 import type { Snapshot } from '../snapshot';
 import { addDays, addMinutes } from '../time';
@@ -10,7 +11,15 @@ export function homeView(snap: Snapshot, _params: ViewParams, { lang, now }: Vie
 	const soon = snap
 		.occurrencesBetween(now, `${addDays(today, 2)}T00:00`)
 		.filter((o) => o.event.status !== 'draft');
-	const happeningNow = soon.filter((o) => o.start <= now && !o.event.allDay);
+	// On now: what runs at this moment, all-day and multi-day items included (a market, an
+	// exhibition), as long as their venue is open now. Timed events first: they end soonest.
+	const happeningNow = soon
+		.filter((o) => o.start <= now && now < o.end)
+		.filter((o) => {
+			const venue = snap.venue(o.event.venueId);
+			return openAtSomePoint(venue?.openingHours, now, addMinutes(now, 1), snap.calendar);
+		})
+		.sort((a, b) => Number(isLong(a)) - Number(isLong(b)));
 	const startingSoon = soon.filter((o) => o.start > now).slice(0, 6);
 	const festival = snap.festivals
 		.filter((f) => f.endDate >= today)
@@ -22,7 +31,7 @@ export function homeView(snap: Snapshot, _params: ViewParams, { lang, now }: Vie
 		.slice(0, 6);
 	return {
 		now,
-		happeningNow: happeningNow.slice(0, 4).map((o) => eventCard(snap, o, lang)),
+		happeningNow: happeningNow.slice(0, 6).map((o) => eventCard(snap, o, lang)),
 		startingSoon: startingSoon.map((o) => eventCard(snap, o, lang)),
 		/** The first event later than the soon window, so "next" is never empty while a programme runs. */
 		later: startingSoon.length
@@ -38,6 +47,11 @@ export function homeView(snap: Snapshot, _params: ViewParams, { lang, now }: Vie
 			.map((t) => tourCard(t, lang)),
 		openNow
 	};
+}
+
+/** All day, or over more than one day. */
+function isLong(o: { event: { allDay: boolean }; start: string; end: string }): boolean {
+	return o.event.allDay || o.start.slice(0, 10) !== o.end.slice(0, 10);
 }
 
 export type HomeView = ReturnType<typeof homeView>;

@@ -39,6 +39,8 @@ const typeOrder: SearchType[] = ['venues', 'events', 'tours', 'festivals'];
 
 interface Hit<T> {
 	score: number;
+	/** The score the group is ranked by, when `score` is lowered to sort the hit last. */
+	best?: number;
 	/** Tie-break among equal scores: shorter names (closer matches) or sooner events first. */
 	order: string;
 	item: T;
@@ -112,7 +114,16 @@ export function searchView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 		if (!counts(score)) return [];
 		const next = occurrences(event, now, horizon)[0];
 		if (!next) return [];
-		return [{ score, order: next.start, item: eventCard(snap, { event, ...next }, lang) }];
+		// A cancelled event is still found (visitors look for what changed), after all the others.
+		const rankScore = event.status === 'cancelled' ? score - 1000 : score;
+		return [
+			{
+				score: rankScore,
+				best: score,
+				order: next.start,
+				item: eventCard(snap, { event, ...next }, lang)
+			}
+		];
 	});
 
 	const tours: Hit<TourCard>[] = snap.tours.flatMap((t) => {
@@ -133,17 +144,25 @@ export function searchView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 		];
 	});
 
-	const best = (hits: Hit<unknown>[]) => Math.max(0, ...hits.map((h) => h.score));
+	const best = (hits: Hit<unknown>[]) => Math.max(0, ...hits.map((h) => h.best ?? h.score));
 	const found = {
 		venues: { best: best(venues), items: sorted(venues, lang) },
 		events: { best: best(events), items: sorted(events, lang) },
 		tours: { best: best(tours), items: sorted(tours, lang) },
 		festivals: { best: best(festivals), items: sorted(festivals, lang) }
 	};
-	// The group with the best match comes first; equal groups keep a fixed order.
+	// A festival, venue or tour named by the query is what the visitor is looking for: it comes
+	// before events that merely mention it ("灯会" finds the lantern fair before its "灯会…" events).
+	// Otherwise the group with the best match comes first; equal groups keep a fixed order.
+	const named = (type: SearchType) => type !== 'events' && found[type].best >= scores.inside;
 	const groups = typeOrder
 		.filter((type) => found[type].items.length)
-		.sort((a, b) => found[b].best - found[a].best || typeOrder.indexOf(a) - typeOrder.indexOf(b))
+		.sort(
+			(a, b) =>
+				Number(named(b)) - Number(named(a)) ||
+				found[b].best - found[a].best ||
+				typeOrder.indexOf(a) - typeOrder.indexOf(b)
+		)
 		.map((type) => {
 			const { items } = found[type];
 			return { type, count: items.length, items } as SearchGroup;

@@ -1,7 +1,9 @@
 import { distanceM, type LineString, type Position } from '../geo';
-import { pick } from '../localized';
+import { pick, type Language } from '../localized';
 import type { Tour, VenueKind } from '../schemas';
 import type { Snapshot } from '../snapshot';
+import type { LocalDateTime } from '../time';
+import { openState, type OpenState } from './cards';
 import {
 	ViewNotFoundError,
 	ViewParameterError,
@@ -21,6 +23,8 @@ export interface TourStopView {
 	note?: string;
 	/** Metres from the previous stop (along the drawn path where it passes the stops), 0 for the first. */
 	legM: number;
+	/** Its venue's opening state, with the coming week's intervals; absent for a free point. */
+	state?: OpenState;
 }
 
 /** A path vertex this close to a stop counts as the stop itself. */
@@ -70,7 +74,7 @@ function passes(vertices: Position[], position: Position, start: number): number
 	return -1;
 }
 
-function resolveStops(snap: Snapshot, tour: Tour, lang: ViewContext['lang']) {
+function resolveStops(snap: Snapshot, tour: Tour, lang: Language, now: LocalDateTime) {
 	return tour.stops.flatMap((stop, index) => {
 		const venue = snap.venue(stop.venueId);
 		// A stop whose venue is unpublished cannot be named or placed: leave it out.
@@ -85,25 +89,27 @@ function resolveStops(snap: Snapshot, tour: Tour, lang: ViewContext['lang']) {
 				venue: venue ? { slug: venue.slug, name, kind: venue.kind } : undefined,
 				position: place.position,
 				stayMinutes: stop.stayMinutes,
-				note: stop.note ? pick(stop.note, lang) : undefined
+				note: stop.note ? pick(stop.note, lang) : undefined,
+				state: venue ? openState(snap, venue, now, lang) : undefined
 			}
 		];
 	});
 }
 
 /** One tour: its stops resolved to names and positions in order, with the legs between them. */
-export function tourView(snap: Snapshot, params: ViewParams, { lang }: ViewContext) {
+export function tourView(snap: Snapshot, params: ViewParams, { lang, now }: ViewContext) {
 	const slug = params.slug;
 	if (!slug) throw new ViewParameterError('slug', 'a tour slug is required');
 	const tour = snap.tourBySlug(slug);
 	if (!tour) throw new ViewNotFoundError(`No tour ${slug}`);
-	const resolved = resolveStops(snap, tour, lang);
+	const resolved = resolveStops(snap, tour, lang, now);
 	const legs = legDistances(
 		resolved.map((s) => s.position),
 		tour.path
 	);
 	const stops: TourStopView[] = resolved.map((s, i) => ({ ...s, number: i + 1, legM: legs[i] }));
 	return {
+		now,
 		tour: {
 			id: tour.id,
 			slug: tour.slug,

@@ -13,6 +13,9 @@ export type AuditAction =
 	| 'user.enable'
 	| 'user.role'
 	| 'user.password'
+	| 'user.unlock'
+	| 'login.fail'
+	| 'login.lock'
 	| 'holidays.publish';
 
 export interface AuditEntry {
@@ -92,11 +95,15 @@ export function auditRepository(db: Db) {
 			return Number(row.n);
 		},
 
-		/** The changes made to a record after `version`, with who made them: for a refused save. */
+		/**
+		 * The changes made to a record after `version` (up to and including `until`), with who made
+		 * them: what others changed since an editor opened the record.
+		 */
 		async changesSince(
 			entityType: string,
 			entityId: string,
-			version: number
+			version: number,
+			until?: number
 		): Promise<{ entries: AuditEntry[]; changes: FieldChange[] }> {
 			const rows = await db
 				.selectFrom('audit_log')
@@ -104,6 +111,7 @@ export function auditRepository(db: Db) {
 				.where('entity_type', '=', entityType)
 				.where('entity_id', '=', entityId)
 				.where('version', '>', version)
+				.$if(until !== undefined, (q) => q.where('version', '<=', until as number))
 				.orderBy('id')
 				.execute();
 			const entries = rows.map(toEntry);

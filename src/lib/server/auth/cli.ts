@@ -10,7 +10,7 @@ import { minPasswordLength } from './password.js';
 import { usersRepository } from './users';
 
 const usage =
-	'usage: npm run admin -- create|password|disable|enable|list [--email E] [--name N] [--role admin|editor] [--password-stdin]';
+	'usage: npm run admin -- create|password|disable|enable|unlock|list [--email E] [--name N] [--role admin|editor] [--password-stdin]';
 
 /** A refusal: one line on stderr and exit code 1, never a stack trace. */
 class Refusal extends Error {}
@@ -100,7 +100,7 @@ export async function runAdmin(argv: string[]): Promise<number> {
 			}
 		});
 		const [command] = positionals;
-		if (!['create', 'password', 'disable', 'enable', 'list'].includes(command)) {
+		if (!['create', 'password', 'disable', 'enable', 'unlock', 'list'].includes(command)) {
 			throw new Refusal(usage);
 		}
 		db = await openAccounts(config().DATABASE_URL);
@@ -129,12 +129,23 @@ export async function runAdmin(argv: string[]): Promise<number> {
 			console.log(`Created ${role} ${email}.`);
 		} else if (command === 'password') {
 			const user = await account();
-			await users.setPassword(user.id, await newPassword(fromStdin));
-			console.log(`Changed the password of ${user.email}; their sessions have ended.`);
+			// No console account does it: the audit log shows the server's command (no user).
+			await users.setPassword(user.id, await newPassword(fromStdin), { unlockedBy: null });
+			console.log(
+				`Changed the password of ${user.email}; their sessions have ended and their login locks are lifted.`
+			);
 		} else if (command === 'disable' || command === 'enable') {
 			const user = await account();
-			await users.setDisabled(user.id, command === 'disable');
+			await users.setDisabled(user.id, command === 'disable', { unlockedBy: null });
 			console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.email}.`);
+		} else if (command === 'unlock') {
+			const user = await account();
+			const until = await users.unlock(user.id, null);
+			console.log(
+				until
+					? `Lifted the login locks of ${user.email} (locked until ${until.toISOString()}).`
+					: `${user.email} had no login lock; its failed logins are forgotten.`
+			);
 		} else {
 			for (const row of await users.list()) {
 				console.log(

@@ -49,8 +49,14 @@ export async function minDeltaRevision(db: Db): Promise<number> {
 	return row.value;
 }
 
-/** Both counters in one query: the feed asks on every request, so a round trip matters. */
-export async function feedCounters(db: Db): Promise<{ revision: number; floor: number }> {
+/** The global revision and the oldest `since` a delta still answers completely. */
+export interface FeedCounters {
+	revision: number;
+	floor: number;
+}
+
+/** Both counters in one query: the probe of content/revision-clock.ts. */
+export async function feedCounters(db: Db): Promise<FeedCounters> {
 	const rows = await db
 		.selectFrom('meta')
 		.select(['key', 'value'])

@@ -1,8 +1,16 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+	Kysely,
+	Migrator,
+	PostgresDialect,
+	SqliteDialect,
+	type Dialect,
+	type MigrationProvider
+} from 'kysely';
 import pg from 'pg';
+import { countingCommits, type CommitCounter } from './commits';
 import { dialectOfUrl } from './dialect';
 import { migrations } from './migrations';
 import type { Database } from './types';
@@ -23,7 +31,7 @@ function openSqlite(url: string): Db {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return counted(new SqliteDialect({ database: sqlite }));
 }
 
 // COUNT(*) is a bigint, which node-postgres hands over as a string to be safe with huge values. Our
@@ -39,7 +47,21 @@ const types = {
 /** The shared store of several app servers: a connection pool to PostgreSQL. */
 function openPostgres(url: string, poolSize: number): Db {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
-	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return counted(new PostgresDialect({ pool }));
+}
+
+const commitCounters = new WeakMap<Db, CommitCounter>();
+
+function counted(dialect: Dialect): Db {
+	const counter: CommitCounter = { count: 0 };
+	const db = new Kysely<Database>({ dialect: countingCommits(dialect, counter) });
+	commitCounters.set(db, counter);
+	return db;
+}
+
+/** Transactions this process has committed through `db` (see db/commits.ts); 0 for a handle not opened here. */
+export function commitCount(db: Db): number {
+	return commitCounters.get(db)?.count ?? 0;
 }
 
 /** Opens SQLite (`file:PATH`, a path, `:memory:`) or PostgreSQL (`postgres://…`). */

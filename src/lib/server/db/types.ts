@@ -70,6 +70,8 @@ export interface LoginAttemptRow {
 	count: number;
 	window_start: string;
 	locked_until: string | null;
+	/** The account (normalized email) a pair or account row counts against; null for an address. */
+	account: string | null;
 }
 
 export interface AuditRow {

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import type { ConflictReport } from '$lib/admin/types';
+import type { Choice, ConflictReport } from '$lib/admin/types';
 import type { ContentType } from '$lib/content/schemas';
 import { ValidationError, type FieldProblem } from '$lib/content/validation';
 import { usersRepository } from '../auth/users';
@@ -12,14 +12,15 @@ export type { ConflictReport };
 
 /**
  * Runs one write from a form and turns its refusals into form results: invalid input → 400 with
- * every problem by field, a newer version → 409 with what changed; in both cases the editor's
- * values go back to the form unchanged, and nothing was written.
+ * every problem by field, a newer version → 409 with what changed; nothing was written. A save's
+ * values go back to the form unchanged; a refused status change or deletion (`strict`) sends only
+ * the report, so the page shows the newest version with it.
  */
-export async function writeFromForm<V>(
+export async function writeFromForm<V, R>(
 	store: Store,
 	user: User,
-	form: { values: V; problems?: FieldProblem[]; version?: number },
-	write: (editor: ReturnType<typeof contentEditor>) => Promise<{ id: string } | void>
+	form: { values: V; problems?: FieldProblem[]; version?: number; strict?: boolean },
+	write: (editor: ReturnType<typeof contentEditor>) => Promise<R>
 ) {
 	// The form keeps the version it was loaded at: a refused save must not quietly move it on.
 	const { values, version } = form;
@@ -46,8 +47,13 @@ export async function writeFromForm<V>(
 					at: e.at,
 					action: e.action,
 					version: e.version
-				}))
+				})),
+				conflicts: problem.conflicts,
+				choices: Object.fromEntries(problem.choices),
+				review: problem.review,
+				kind: form.strict ? 'strict' : 'save'
 			};
+			if (form.strict) return { ok: false as const, failure: fail(409, { conflict }) };
 			return {
 				ok: false as const,
 				failure: fail(409, { values, version, problems: [] as FieldProblem[], conflict })
@@ -58,11 +64,28 @@ export async function writeFromForm<V>(
 	}
 }
 
-/** The version the editor's form was loaded at; "save mine anyway" sends the newer one it was shown. */
+/** The version the editor's form was loaded at. */
 export function formVersion(form: FormData): number {
-	const value = Number(form.get('confirmVersion') ?? form.get('version'));
+	const value = Number(form.get('version'));
 	if (!Number.isInteger(value) || value < 1) error(400, 'The form has no valid version');
 	return value;
+}
+
+/**
+ * What a refused save's form sends back: the newest version it was shown (`seenVersion`) and a
+ * choice per conflicting field (`choice.<path>` = mine | theirs). Anything else is ignored.
+ */
+export function mergeAnswers(form: FormData): {
+	seenVersion?: number;
+	choices: Map<string, Choice>;
+} {
+	const seen = Number(form.get('seenVersion'));
+	const choices = new Map<string, Choice>();
+	for (const [name, value] of form) {
+		if (!name.startsWith('choice.') || (value !== 'mine' && value !== 'theirs')) continue;
+		choices.set(name.slice('choice.'.length), value);
+	}
+	return { seenVersion: Number.isInteger(seen) && seen > 0 ? seen : undefined, choices };
 }
 
 export type { ContentType };

@@ -20,7 +20,8 @@ export function imagesOf(record: object, field: ImageField): Image[] {
 /**
  * Upload and removal of a record's pictures. A picture is checked and processed first (see
  * media/images.ts), then saved into the record through the audited editor with the version the
- * page was loaded at, like any other change; the alt text in Chinese is required.
+ * page was loaded at, like any other save: merged with others' changes to other fields, refused
+ * when someone changed the pictures too; the alt text in Chinese is required.
  */
 export function imageActions(type: ContentType, field: ImageField) {
 	const repository = () => getStore()[type] as unknown as ContentRepository<StoredRecord>;
@@ -31,26 +32,32 @@ export function imageActions(type: ContentType, field: ImageField) {
 		form: FormData,
 		images: (current: Image[]) => Image[]
 	) {
-		const record = await repository().getById(event.params.id);
-		if (!record) error(404, `No ${type} ${event.params.id}`);
-		const next = images(imagesOf(record, field));
+		if (!(await repository().getById(event.params.id))) error(404, `No ${type} ${event.params.id}`);
+		const version = formVersion(form);
+		const editor = contentEditor(getStore(), currentUser(event.locals));
+		// The pictures as the page showed them (a removal's index points into that list); saved
+		// like a form, merged with whatever others changed meanwhile in other fields.
+		const opened = await editor.recordAt(type, event.params.id, version);
+		if (!opened) return fail(409, { imageProblem: 'conflict' });
+		const next = images(imagesOf(opened, field));
 		const changes = field === 'photos' ? { photos: next } : { [field]: next[0] };
 		try {
-			await contentEditor(getStore(), currentUser(event.locals)).save(
+			await editor.saveMerging({
 				type,
-				record.id,
-				{ ...record, ...changes },
-				formVersion(form)
-			);
+				id: opened.id,
+				input: { ...opened, ...changes },
+				version,
+				request: { baseInput: opened, choices: new Map() }
+			});
 		} catch (problem) {
-			// Someone saved in between: the page must be reloaded before its pictures change.
+			// Someone changed the pictures too: the page must be reloaded before they change again.
 			if (problem instanceof EditConflict) return fail(409, { imageProblem: 'conflict' });
 			if (problem instanceof ValidationError) {
 				return fail(400, { imageProblem: problem.problems[0]?.message ?? 'invalid' });
 			}
 			throw problem;
 		}
-		redirect(303, `${base}/${record.id}?saved=1`);
+		redirect(303, `${base}/${opened.id}?saved=1`);
 	}
 
 	return {

@@ -3,6 +3,7 @@ import { slugFrom, tagsInput } from '$lib/admin/forms/values';
 import { eventInput, type Event, type Festival, type Venue } from '$lib/content/schemas';
 import { instantToShanghai } from '$lib/content/time';
 import { problemsOf, type FieldProblem } from '$lib/content/validation';
+import { timeCellProblems } from './cell-problems';
 
 /**
  * A festival programme from a spreadsheet (or a calendar file): one event per row (or VEVENT). The columns are fixed and offered as
@@ -248,6 +249,10 @@ function checkRows(raw: RawRow[], context: ProgrammeContext): ProgrammeRow[] {
 	return raw.map(({ line, cells: values, exdates, problems: found }): ProgrammeRow => {
 		const cell = (name: string) => (values[name] ?? '').trim();
 		const problems: FieldProblem[] = [...(found ?? [])];
+		// A calendar's times were read (and checked) by the calendar reader already.
+		if (!found?.some((p) => p.path === 'start' || p.path === 'end'))
+			problems.push(...timeCellProblems(cell));
+		const said = [...problems];
 		const venue = venues.get(cell('venue').toLowerCase());
 		if (!venue) problems.push({ path: 'venue', message: 'unknown venue' });
 		const free = cell('free') === '' ? !cell('price_zh') : yes(cell('free'));
@@ -285,10 +290,14 @@ function checkRows(raw: RawRow[], context: ProgrammeContext): ProgrammeRow[] {
 			problems.push(
 				...problemsOf(result.error)
 					// The venue is reported once, as unknown, not again as "needs a venue"; a time
-					// already reported by the calendar reader is not reported twice.
+					// already said to be wrong is not reported twice.
 					.filter((p) => !(venue === undefined && p.path === 'venueId'))
 					.map((p) => ({ path: columnOf(p.path), message: p.message }))
-					.filter((p) => !(found ?? []).some((f) => f.path === p.path))
+					.filter((p) => !said.some((f) => f.path === p.path))
+					// "end must be after the start" means nothing while either is not a time.
+					.filter(
+						(p) => !(p.path === 'end' && said.some((f) => f.path === 'start' || f.path === 'end'))
+					)
 			);
 		}
 		if (taken.has(slug)) problems.push({ path: 'slug', message: `"${slug}" is already used` });

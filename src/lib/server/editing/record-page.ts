@@ -5,8 +5,9 @@ import type { FieldProblem } from '$lib/content/validation';
 import { getStore } from '../app';
 import { currentUser } from '../auth/current';
 import type { ContentRepository, StoredRecord } from '../content/repository';
-import { formVersion, writeFromForm } from './form-action';
-import { historyOf } from './history';
+import { contentEditor } from './content';
+import { formVersion, mergeAnswers, writeFromForm } from './form-action';
+import { historyOf, saveNotice } from './history';
 
 /** How one content type's form maps to and from its records (see $lib/admin/forms). */
 export interface RecordForm<T extends StoredRecord, V> {
@@ -40,15 +41,14 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 			title: spec.titleOf(record),
 			values: spec.valuesOf(record),
 			history: await historyOf(getStore(), spec.type, record.id),
-			notice: url.searchParams.has('created')
-				? ('created' as const)
-				: url.searchParams.has('saved')
-					? ('saved' as const)
-					: undefined
+			notice: await saveNotice(getStore(), spec.type, record.id, url.searchParams)
 		};
 	}
 
-	/** Status changes go through the same audited save, refused over a newer version like any other. */
+	/**
+	 * Status changes go through the same audited save, but are never merged: one over a newer
+	 * version is refused, and the page then shows the newest version with what changed.
+	 */
 	async function setStatus(
 		form: FormData,
 		event: RequestEvent<{ id: string }>,
@@ -60,7 +60,7 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 		const result = await writeFromForm(
 			getStore(),
 			currentUser(event.locals),
-			{ values: spec.valuesOf(record), version },
+			{ values: spec.valuesOf(record), version, strict: true },
 			(editor) => editor.setStatus(spec.type, id, version, changes)
 		);
 		if (!result.ok) return result.failure;
@@ -68,20 +68,43 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 	}
 
 	const editActions = {
+		/**
+		 * Saves the form over the version it was opened at, merged with anything saved since: the
+		 * form code runs on the record as it was then (`baseInput`), so only what this editor
+		 * changed counts as theirs to write, and the fields the form does not edit come from that
+		 * version too (never "changed" by this editor).
+		 */
 		save: async (event: RequestEvent<{ id: string }>) => {
+			const id = event.params.id;
 			const form = await event.request.formData();
 			const values = spec.valuesFrom(form);
-			const { input, problems } = spec.inputOf(values, await stored(event.params.id));
 			const version = formVersion(form);
+			const user = currentUser(event.locals);
+			const current = await stored(id);
+			const opened = (await contentEditor(getStore(), user).recordAt(spec.type, id, version)) as
+				T | undefined;
+			const { input, problems } = spec.inputOf(values, opened ?? current);
+			const baseInput = opened && spec.inputOf(spec.valuesOf(opened), opened).input;
 			const result = await writeFromForm(
 				getStore(),
-				currentUser(event.locals),
-				// The version the form was loaded at, even when "save mine anyway" sent a newer one.
-				{ values, problems, version: Number(form.get('version')) || version },
-				(editor) => editor.save(spec.type, event.params.id, input, version)
+				user,
+				{ values, problems, version },
+				(editor) =>
+					editor.saveMerging({
+						type: spec.type,
+						id,
+						input,
+						version,
+						request: { baseInput, ...mergeAnswers(form) }
+					})
 			);
 			if (!result.ok) return result.failure;
-			redirect(303, `${base}/${event.params.id}?saved=1`);
+			// Over newer versions: the page says whose changes it kept (read back from the audit log).
+			const { merged } = result.record;
+			redirect(
+				303,
+				`${base}/${id}?saved=1${merged ? `&merged=${merged.from}-${merged.upTo}` : ''}`
+			);
 		},
 		publish: async (event: RequestEvent<{ id: string }>) =>
 			setStatus(await event.request.formData(), event, {
@@ -116,7 +139,7 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 			(editor) => editor.create(spec.type, input)
 		);
 		if (!result.ok) return result.failure;
-		redirect(303, `${base}/${result.record?.id}?created=1`);
+		redirect(303, `${base}/${result.record.id}?created=1`);
 	}
 
 	return { stored, loadRecord, setStatus, editActions, create };

@@ -1,6 +1,6 @@
 import type { FeedPayload } from '$lib/content/schemas';
 import { currentRevision, minDeltaRevision } from '../content/revision';
-import { publicMapSettings } from '../config';
+import { publicMapSettings, publicSiteSettings } from '../config';
 import { searchKeys } from '../search/keys';
 import { publishedHolidays } from '../holidays/repository';
 import { createStore, type Store } from '../store';
@@ -17,7 +17,11 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 	const inSnapshot = <R>(work: (trx: Db) => Promise<R>): Promise<R> =>
 		store.db.isTransaction
 			? work(store.db)
-			: store.db.transaction().setIsolationLevel('repeatable read').execute(work);
+			: store.db
+					.transaction()
+					.setIsolationLevel('repeatable read')
+					.setAccessMode('read only')
+					.execute(work);
 	return inSnapshot(async (trx) => {
 		const revision = await currentRevision(trx);
 		const floor = await minDeltaRevision(trx);
@@ -38,7 +42,7 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 			revision,
 			searchKeys: keys,
 			holidays: await publishedHolidays(trx),
-			settings: { map: publicMapSettings() },
+			settings: { map: publicMapSettings(), site: publicSiteSettings() },
 			since: full ? null : since,
 			full,
 			venues: venues.upserts,

@@ -1,17 +1,18 @@
-import { buildFeed } from './build';
-import { feedCounters } from '../content/revision';
+import { revisionClock } from '../content/revision-clock';
 import { badParameter, unknownParameter } from '../http/errors';
-import { encodeBody, lruPerOwner } from '../http/encoded';
-import { respond, type Representation } from '../http/cached-representation';
+import { answer, respond } from '../http/cached-representation';
+import type { EarlyAnswer, EarlyAnswerer, EarlyRequest } from '../http/early-door';
 import type { Store } from '../store';
+import { cachedFeed, feedRepresentation } from './representations';
 
-const cacheFor = lruPerOwner<Representation>(64);
+export const feedPath = '/api/v1/content';
+const sinceValue = /^\d{1,15}$/;
 
 /** Parses `since`: absent means a full snapshot; anything but a non-negative integer is a 400. */
 function parseSince(url: URL): number | null | Response {
 	const raw = url.searchParams.get('since');
 	if (raw === null) return null;
-	if (!/^\d{1,15}$/.test(raw))
+	if (!sinceValue.test(raw))
 		return badParameter('since', 'must be a non-negative integer revision');
 	return Number(raw);
 }
@@ -19,28 +20,44 @@ function parseSince(url: URL): number | null | Response {
 /**
  * GET /api/v1/content[?since=REV]. The body for a given (revision, since) never changes, so it is
  * built and compressed once and its ETag is the revision: a phone that is up to date gets a 304
- * for a few hundred bytes, and a CDN can serve everyone else for `maxAge` seconds.
+ * for a few hundred bytes, and a CDN can serve everyone else for `maxAge` seconds. The revision
+ * comes from memory (content/revision-clock.ts), so a 304 asks nothing of the database.
  */
 export async function contentResponse(store: Store, request: Request, url: URL, maxAge: number) {
 	const unknown = unknownParameter(url, ['since']);
 	if (unknown) return unknown;
 	const since = parseSince(url);
 	if (since instanceof Response) return since;
-
-	const { revision, floor } = await feedCounters(store.db);
-	const key = `${revision}.${floor}:${since ?? 'full'}`;
-	const cache = cacheFor(store.db);
-	let rep = cache.get(key);
-	if (!rep) {
-		const payload = await buildFeed(store, since);
-		rep = {
-			etag: `"r${payload.revision}.${floor}"`,
-			body: encodeBody(JSON.stringify(payload)),
-			contentType: 'application/json; charset=utf-8',
-			cacheControl: `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}`
-		};
-		// A write may land between reading the revision and building; key by what was built.
-		cache.set(`${payload.revision}.${floor}:${since ?? 'full'}`, rep);
-	}
-	return respond(request, rep);
+	const counters = await revisionClock(store.db).read();
+	return respond(request, await feedRepresentation(store, counters, since, maxAge));
 }
+
+/**
+ * The same answer before SvelteKit sees the request (http/early-door.ts), when everything it needs
+ * is already in memory: a current revision and a built body. Anything else (a parameter to refuse,
+ * a revision to look up, a body to build) returns undefined and goes the SvelteKit way above.
+ * Synchronous on purpose: it cannot wait for a database.
+ */
+export function earlyContentAnswer(store: Store, request: EarlyRequest): EarlyAnswer | undefined {
+	const { method, path, query, headers } = request;
+	if ((method !== 'GET' && method !== 'HEAD') || path !== feedPath) return undefined;
+	let since: number | null = null;
+	if (query !== '') {
+		const raw = query.startsWith('since=') ? query.slice('since='.length) : '';
+		if (!sinceValue.test(raw)) return undefined;
+		since = Number(raw);
+	}
+	const counters = revisionClock(store.db).peek();
+	const rep = counters && cachedFeed(store, counters, since);
+	if (!rep) return undefined;
+	return {
+		route: feedPath,
+		...answer(method, headers['accept-encoding'], headers['if-none-match'], rep)
+	};
+}
+
+/** The feed's place at the early door. */
+export const earlyContent =
+	(store: Store): EarlyAnswerer =>
+	(request) =>
+		earlyContentAnswer(store, request);

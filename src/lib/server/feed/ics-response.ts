@@ -1,6 +1,6 @@
 import { eventsCalendar } from '$lib/content/ics';
 import { languages, type Language } from '$lib/content/localized';
-import { currentRevision } from '../content/revision';
+import { revisionClock } from '../content/revision-clock';
 import { badParameter, unknownParameter } from '../http/errors';
 import { encodeBody, lruPerOwner } from '../http/encoded';
 import { respond, type Representation } from '../http/cached-representation';
@@ -21,7 +21,7 @@ export async function icsResponse(
 	if (!languages.includes(lang)) return badParameter('lang', 'must be zh or en');
 	const festivalSlug = url.searchParams.get('festival');
 
-	const revision = await currentRevision(store.db);
+	const { revision } = await revisionClock(store.db).read();
 	const key = `${revision}:${festivalSlug ?? ''}:${lang}`;
 	const cache = cacheFor(store.db);
 	let rep = cache.get(key);

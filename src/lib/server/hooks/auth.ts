@@ -1,19 +1,47 @@
 import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { getStore } from '../app';
 import { accessFor, allows } from '../auth/access';
+import type { Role } from '../db/types';
 import { clearSessionCookie, sessionCookie } from '../auth/cookie';
 import { sessionsRepository } from '../auth/sessions';
 
 export const loginPath = '/admin/login';
 
-/** Where to come back to after logging in: a console path on this site, never elsewhere. */
-export function safeNext(next: string | null | undefined): string {
-	return next && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith(loginPath) ? next : '/admin';
+/** A line break in a redirect's location would split the response's headers. */
+const hasControlCharacter = (text: string) =>
+	[...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/**
+ * Where to come back to after logging in: a console page on this site, never elsewhere. The value
+ * is resolved the way a browser would resolve it (so `//evil.example`, `/\\evil.example` or a
+ * decoded `..` cannot leave the console), and what comes back is that resolved path, not the text.
+ */
+export function safeNext(
+	next: string | null | undefined,
+	{ loginAllowed = false }: { loginAllowed?: boolean } = {}
+): string {
+	if (!next || !next.startsWith('/') || hasControlCharacter(next)) return '/admin';
+	let url: URL;
+	try {
+		url = new URL(next, 'http://console.invalid');
+	} catch {
+		return '/admin';
+	}
+	if (url.origin !== 'http://console.invalid') return '/admin';
+	let path: string;
+	try {
+		path = decodeURIComponent(url.pathname);
+	} catch {
+		return '/admin';
+	}
+	if (!/^\/admin(?:\/|$)/.test(path)) return '/admin';
+	if (!loginAllowed && /^\/admin\/login(?:\/|$)/.test(path)) return '/admin';
+	return url.pathname + url.search;
 }
 
 const isAction = (event: RequestEvent) =>
 	event.request.method !== 'GET' && event.request.method !== 'HEAD';
-const isApi = (event: RequestEvent) => event.url.pathname.startsWith('/api/');
+const isApi = (event: RequestEvent) => event.route.id?.startsWith('/api/') ?? false;
 // Forms enhanced by SvelteKit post with this header and read an ActionResult as JSON.
 const isEnhancedAction = (event: RequestEvent) =>
 	event.request.headers.get('x-sveltekit-action') === 'true';
@@ -33,8 +61,11 @@ function loginRequired(event: RequestEvent): Response {
 	return new Response(null, { status: 303, headers: { location } });
 }
 
-function notAllowed(event: RequestEvent): Response {
-	const message = 'Only administrators may do this';
+function notAllowed(event: RequestEvent, needed: Role | 'nobody'): Response {
+	const message =
+		needed === 'nobody'
+			? 'This console page is not in the access table'
+			: 'Only administrators may do this';
 	if (isApi(event)) return json({ error: { status: 403, message } }, { status: 403 });
 	if (isEnhancedAction(event)) return json({ type: 'error', error: { message } }, { status: 403 });
 	if (event.isDataRequest) return json(message, { status: 403 });
@@ -53,15 +84,19 @@ const forbiddenPage = `<!doctype html>
 <p><a href="/admin">返回编辑后台 · Back to the console</a></p></body></html>`;
 
 /**
- * The one access check of the editor console. It loads the session for console paths into
- * `locals.user`, then lets a request through only if the path's entry in auth/access.ts allows the
- * user's role. Pages, their data requests, form actions and /api/admin endpoints all pass here, so
- * no action or load repeats the check.
+ * The one access check of the editor console. It decides by the route SvelteKit has matched for
+ * the request (`event.route.id`), never by the text of the path: the router decodes and normalises
+ * the path, so comparing strings would let another spelling of a URL walk past the check. It loads
+ * the session for console routes into `locals.user`, then lets a request through only if the
+ * route's entry in auth/access.ts allows the user's role; a console route without an entry is
+ * refused to everyone. Pages, their data requests, form actions and endpoints all pass here, so no
+ * action or load repeats the check.
  */
 export const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
-	const needed = accessFor(event.url.pathname);
+	const needed = accessFor(event.route.id);
 	if (!needed) return resolve(event);
+	if (needed === 'nobody') return notAllowed(event, needed);
 
 	const token = event.cookies.get(sessionCookie);
 	if (token) {
@@ -72,6 +107,6 @@ export const auth: Handle = async ({ event, resolve }) => {
 	if (needed === 'anyone') return resolve(event);
 	const user = event.locals.user;
 	if (!user) return loginRequired(event);
-	if (!allows(user.role, needed)) return notAllowed(event);
+	if (!allows(user.role, needed)) return notAllowed(event, needed);
 	return resolve(event);
 };

@@ -1,5 +1,5 @@
 import { redirect, type Handle } from '@sveltejs/kit';
-import { htmlLang, languageOf } from '$lib/i18n/paths';
+import { htmlLang, langFromParam, languageOf } from '$lib/i18n/paths';
 import { languageCookie } from '$lib/i18n/preference';
 
 /**
@@ -14,7 +14,13 @@ export const language: Handle = async ({ event, resolve }) => {
 	) {
 		redirect(307, '/en');
 	}
-	const lang = htmlLang(languageOf(event.url));
+	// A visitor page's language is its route's `lang` parameter: what the router decoded from the
+	// path (`/%65n/events` is English too). Other pages (errors, the console) go by the URL.
+	const lang = htmlLang(
+		event.route.id?.includes('[[lang=lang]]')
+			? langFromParam(event.params.lang)
+			: languageOf(event.url)
+	);
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('<html lang="zh-CN">', `<html lang="${lang}">`)
 	});

@@ -1,16 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { randomUUID } from 'node:crypto';
-import { config } from '../config';
-import { appMetrics } from '../observability/instance';
-import { requestLine, writeLine } from '../observability/request-log';
-
-const feedRoute = '/api/v1/content';
-
-/** A request id from the proxy in front (nginx's $request_id) is kept, so both logs line up. */
-function requestIdOf(request: Request): string {
-	const given = request.headers.get('x-request-id');
-	return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-}
+import { recordRequest, requestIdOf } from '../observability/record';
 
 /**
  * First in the chain, so what it times and counts includes every other hook: gives the request an
@@ -19,7 +8,7 @@ function requestIdOf(request: Request): string {
  */
 export const observe: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const requestId = requestIdOf(event.request);
+	const requestId = requestIdOf(event.request.headers.get('x-request-id'));
 	event.locals.requestId = requestId;
 	let status = 500;
 	let bytes: number | null = null;
@@ -33,23 +22,15 @@ export const observe: Handle = async ({ event, resolve }) => {
 		response.headers.set('x-request-id', requestId);
 		return response;
 	} finally {
-		const ms = performance.now() - started;
-		const route = event.route.id;
-		const metrics = appMetrics();
-		metrics.request(event.request.method, route, status, ms / 1000);
-		if (route === feedRoute) metrics.feed(status, event.url, etag);
-		if (config().REQUEST_LOG === 'json') {
-			writeLine(
-				requestLine({
-					requestId,
-					method: event.request.method,
-					route,
-					url: event.url,
-					status,
-					durationMs: ms,
-					bytes
-				})
-			);
-		}
+		recordRequest({
+			requestId,
+			method: event.request.method,
+			route: event.route.id,
+			url: event.url,
+			status,
+			durationMs: performance.now() - started,
+			bytes,
+			etag
+		});
 	}
 };

@@ -24,9 +24,22 @@ export function encodeBody(text: string): EncodedBody {
 	};
 }
 
+// Browsers send a handful of distinct Accept-Encoding values: each is parsed once.
+const negotiated = new Map<string, Encoding>();
+
 /** The best encoding the client accepts (brotli, then gzip), honouring q=0 refusals. */
 export function negotiateEncoding(acceptEncoding: string | null): Encoding {
 	if (!acceptEncoding) return 'identity';
+	let encoding = negotiated.get(acceptEncoding);
+	if (encoding === undefined) {
+		encoding = parseAcceptEncoding(acceptEncoding);
+		// Bounded: a client inventing values gets them parsed each time, never kept.
+		if (negotiated.size < 64) negotiated.set(acceptEncoding, encoding);
+	}
+	return encoding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Encoding {
 	const accepted = new Map<string, number>();
 	for (const part of acceptEncoding.split(',')) {
 		const [name, ...params] = part.trim().toLowerCase().split(';');

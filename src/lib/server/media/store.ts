@@ -31,12 +31,16 @@ export interface MediaObject {
 
 export class MediaKeyError extends Error {}
 
-/** A rendition key: 20 hex digits of the content hash, the width, `.webp`. Nothing else. */
+/**
+ * A stored key: a photo rendition (20 hex digits of the content hash, the width, `.webp`) or a
+ * share card (`card-`, 20 hex digits, its size, `.jpg`: share crawlers want JPEG). Nothing else.
+ */
 export function isMediaKey(key: string): boolean {
-	return /^[a-f0-9]{20}-\d{2,4}\.webp$/.test(key);
+	return /^(?:[a-f0-9]{20}-\d{2,4}\.webp|card-[a-f0-9]{20}-\d{3,4}x\d{3,4}\.jpg)$/.test(key);
 }
 
-/** The content type a key is served with (every rendition is WebP today). */
+/** The content type a key is served with. */
 export function contentTypeOf(key: string): string {
-	return key.endsWith('.webp') ? 'image/webp' : 'application/octet-stream';
+	if (key.endsWith('.webp')) return 'image/webp';
+	return key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream';
 }

@@ -29,6 +29,12 @@ export function createMetrics() {
 		labelNames: ['status', 'kind'] as const,
 		registers: [registry]
 	});
+	const earlyAnswers = new Counter({
+		name: 'taibai_http_early_answers_total',
+		help: 'Requests answered from memory before SvelteKit (feed answers, kept visitor pages), by route id; also counted in taibai_http_requests_total',
+		labelNames: ['route'] as const,
+		registers: [registry]
+	});
 	const feedRevision = new Gauge({
 		name: 'taibai_feed_revision_served',
 		help: 'The newest content revision this server has sent in a feed response',
@@ -58,6 +64,10 @@ export function createMetrics() {
 			const label = route ?? 'unmatched';
 			requests.inc({ method, route: label, status: String(status) });
 			latency.observe({ method, route: label }, seconds);
+		},
+		/** One request of those answered at the early door (http/early-door.ts). */
+		early(route: string) {
+			earlyAnswers.inc({ route });
 		},
 		/** One content feed answer; its revision is read from the ETag the feed set ("r42.0-br"). */
 		feed(status: number, url: URL, etag: string | null) {

@@ -1,12 +1,13 @@
 import { localDate } from '$lib/content/schemas/primitives';
 import { addDays, shanghaiToInstant } from '$lib/content/time';
 import { getStore } from '$lib/server/app';
-import { auditRepository, type AuditFilter } from '$lib/server/audit/log';
+import { auditRepository, type AuditEntry, type AuditFilter } from '$lib/server/audit/log';
+import { auditSubjects } from '$lib/server/audit/titles';
 import { usersRepository } from '$lib/server/auth/users';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 50;
-const entityTypes = ['events', 'venues', 'festivals', 'tours', 'users'];
+const entityTypes = ['events', 'venues', 'festivals', 'tours', 'users', 'login'];
 const actions = [
 	'create',
 	'update',
@@ -18,8 +19,24 @@ const actions = [
 	'user.disable',
 	'user.enable',
 	'user.role',
-	'user.password'
+	'user.password',
+	'user.unlock',
+	'login.fail',
+	'login.lock'
 ];
+
+/**
+ * Who an entry is by: the account that made the change; for a login attempt, the email typed and
+ * the address it came from (nobody is signed in); for the account command, no account (null).
+ */
+function who(entry: AuditEntry, names: Map<string, string>): { name: string; command?: true } {
+	if (entry.action.startsWith('login.')) {
+		const value = (path: string) => entry.changes.find((c) => c.path === path)?.after;
+		return { name: `${value('email') ?? entry.entityId} · ${value('address') ?? '?'}` };
+	}
+	if (!entry.userId) return { name: '', command: true };
+	return { name: names.get(entry.userId) || entry.userId };
+}
 
 // Admin-only by the access table (auth/access.ts).
 export const load = (async ({ url }) => {
@@ -50,9 +67,18 @@ export const load = (async ({ url }) => {
 	const page = Math.min(Number.isInteger(requested) && requested > 1 ? requested : 1, pages);
 	const users = await usersRepository(store.db).list();
 	const names = new Map(users.map((u) => [u.id, u.name]));
-	const entries = (await audit.list(filter, pageSize, (page - 1) * pageSize)).map((e) => ({
+	const listed = await audit.list(filter, pageSize, (page - 1) * pageSize);
+	const subjects = await auditSubjects(store, listed, names);
+	const entries = listed.map((e) => ({
 		...e,
-		userName: (e.userId && names.get(e.userId)) || e.userId || '—'
+		// A failed login names the account tried by its id: show whose it is.
+		changes: e.changes.map((c) =>
+			c.path === 'account' && typeof c.after === 'string' && names.has(c.after)
+				? { ...c, after: `${names.get(c.after)} (${c.after})` }
+				: c
+		),
+		by: who(e, names),
+		subject: subjects[`${e.entityType}:${e.entityId}`]
 	}));
 	return {
 		query,

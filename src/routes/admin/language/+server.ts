@@ -13,6 +13,6 @@ export const GET: RequestHandler = ({ cookies, url }) => {
 		secure: false,
 		maxAge: 60 * 60 * 24 * 365
 	});
-	const next = url.searchParams.get('next');
-	redirect(303, next?.startsWith('/admin/login') ? next : safeNext(next));
+	// The switch is on the login page too, so it may return there (with the login's own `next`).
+	redirect(303, safeNext(url.searchParams.get('next'), { loginAllowed: true }));
 };

@@ -3,16 +3,32 @@ import { getStore } from '$lib/server/app';
 import { isEmail, roles } from '$lib/server/auth/accounts.js';
 import { currentUser } from '$lib/server/auth/current';
 import { minPasswordLength } from '$lib/server/auth/password.js';
+import { throttleRepository } from '$lib/server/auth/throttle';
 import { usersRepository } from '$lib/server/auth/users';
 import { auditRepository } from '$lib/server/audit/log';
 import type { Role } from '$lib/server/db/types';
 import type { Actions, PageServerLoad } from './$types';
 
 // Admin-only by the access table (auth/access.ts): no role check is repeated here.
-export const load = (async () => ({
-	users: await usersRepository(getStore().db).list(),
-	minPasswordLength
-})) satisfies PageServerLoad;
+export const load = (async () => {
+	const db = getStore().db;
+	const users = await usersRepository(db).list();
+	const locks = await throttleRepository(db).accountLocks(users.map((u) => u.email));
+	return {
+		users: users.map((user) => {
+			const lock = locks.get(user.email);
+			return {
+				...user,
+				lock: lock && {
+					until: lock.until.toISOString(),
+					accountWide: lock.accountWide,
+					addresses: lock.addresses
+				}
+			};
+		}),
+		minPasswordLength
+	};
+}) satisfies PageServerLoad;
 
 async function target(form: FormData) {
 	const users = usersRepository(getStore().db);
@@ -89,5 +105,14 @@ export const actions = {
 			return fail(400, { change: 'invalid' });
 		}
 		return { changed: user.email };
+	},
+
+	/** Lifts every login lock of an account, from all addresses (see auth/throttle.ts). */
+	unlock: async ({ request, locals }) => {
+		const admin = currentUser(locals);
+		const user = await target(await request.formData());
+		if (!user) return fail(404, { change: 'not_found' });
+		await usersRepository(getStore().db).unlock(user.id, admin.id);
+		return { unlocked: user.email };
 	}
 } satisfies Actions;

@@ -114,6 +114,25 @@ export function lanternFairEvents(today: string): EventInput[] {
 			end: t(2, '20:30')
 		}),
 		lantern({
+			id: 'evt_lanterns31',
+			slug: 'folk-music-under-the-lanterns',
+			title: { zh: '灯下民乐', en: 'Folk Music under the Lanterns' },
+			summary: {
+				zh: '文化中心露天舞台的民乐小合奏，免费观看。',
+				en: 'A small folk-music ensemble on the culture centre’s open-air stage; free.'
+			},
+			description: eventDescription(
+				'二胡、琵琶和笛子演奏新春曲目，约一小时，可随时入座。',
+				'Erhu, pipa and dizi play New Year tunes for about an hour; take a seat any time.'
+			),
+			venueId: 'ven_culturestage',
+			start: t(2, '19:00'),
+			end: t(2, '20:00'),
+			category: 'performance',
+			price: free,
+			tags: ['music', 'lanterns', 'free']
+		}),
+		lantern({
 			id: 'evt_lanterns11',
 			slug: 'jining-snack-fair',
 			title: { zh: '济宁小吃市集', en: 'Jining Snack Fair' },

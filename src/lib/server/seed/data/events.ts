@@ -3,13 +3,18 @@ import { addDays, weekday } from '$lib/content/time';
 import { free, on, ticket } from './event-helpers';
 import { lanternFairEvents } from './events-lantern-fair';
 import { eventDescription } from './sample-text';
+import { sampleVenues } from './venues';
+import { placeWhenOpen } from './when-open';
 
 /**
  * The sample programme, placed relative to the seed day (`today`, a Shanghai date) so that a fresh
  * demo has events every day of the coming two weeks, a few in the past week and one cancelled date.
  */
 export function sampleEvents(today: string): EventInput[] {
-	return [weekendPerformance(today), ...lanternFairEvents(today), ...otherEvents(today)];
+	return placeWhenOpen(
+		[weekendPerformance(today), ...lanternFairEvents(today), ...otherEvents(today)],
+		sampleVenues
+	);
 }
 
 /** The one recurring event: eight Saturdays from the first Saturday on or after `today`. */
@@ -72,16 +77,16 @@ function otherEvents(today: string): EventInput[] {
 		}),
 		published({
 			id: 'evt_filmnight01',
-			slug: 'library-film-night',
-			title: { zh: '图书馆电影夜', en: 'Library Film Night' },
+			slug: 'library-family-film',
+			title: { zh: '图书馆家庭电影', en: 'Library Family Film' },
 			summary: { zh: '适合全家观看的电影放映。', en: 'A film screening for the whole family.' },
 			description: eventDescription(
 				'在图书馆报告厅放映，免费入场，座位有限。',
 				'Shown in the library lecture hall; free entry, limited seats.'
 			),
 			venueId: 'ven_jininglibrary',
-			start: t(-4, '19:00'),
-			end: t(-4, '20:45'),
+			start: t(-4, '14:30'),
+			end: t(-4, '16:15'),
 			category: 'family',
 			price: free,
 			tags: ['film', 'family', 'free']

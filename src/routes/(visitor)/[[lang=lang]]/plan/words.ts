@@ -1,9 +1,10 @@
-import { formatDayTime, formatWeekday } from '$lib/content/format';
+import { formatDayTime, formatDuration, formatWeekday } from '$lib/content/format';
 import { pick, type Language } from '$lib/content/localized';
 import type { Snapshot } from '$lib/content/snapshot';
 import { addDays } from '$lib/content/time';
 import { venueWindows, type DayItem, type Unusable } from '$lib/planner/build';
 import type { DayPlan } from '$lib/planner/day';
+import type { Fix } from '$lib/planner/fixes';
 import { timeOf, type Plan } from '$lib/planner/plan';
 import type { Refusal } from '$lib/planner/solver';
 import type { TravelMode } from '$lib/planner/travel';
@@ -20,6 +21,7 @@ export function modeLabel(mode: TravelMode): string {
 }
 
 export function itemName(d: DayItem, lang: Language): string {
+	if (d.item.type === 'meal') return m.plan_meal();
 	if (d.event) return pick(d.event.title, lang);
 	if (d.venue) return pick(d.venue.name, lang);
 	return d.item.id;
@@ -85,4 +87,31 @@ export function reasonText(
 		case 'closed_at':
 			return m.plan_reason_closed_at({ time: reason.at });
 	}
+}
+
+/**
+ * Why an item is not in the day, in one line, with the fix that would make it fit: "Taibai
+ * Tower needs 1 h 30 min; drop Jining Snack Fair or end at 19:00".
+ */
+export function leftLine(
+	reason: Refusal | Unusable,
+	d: DayItem,
+	fix: Fix,
+	ctx: { view: DayPlan; plan: Plan; snap: Snapshot; lang: Language }
+): string {
+	const why = reasonText(reason, d, ctx);
+	if (fix.drop === undefined && fix.endAt === undefined) return why;
+	const other = fix.drop !== undefined ? itemName(ctx.view.day.items[fix.drop], ctx.lang) : '';
+	const time = fix.endAt !== undefined ? timeOf(fix.endAt) : '';
+	const text =
+		fix.drop !== undefined && fix.endAt !== undefined
+			? m.plan_fix_drop_or_end({ other, time })
+			: fix.drop !== undefined
+				? m.plan_fix_drop({ other })
+				: m.plan_fix_end({ time });
+	// A visit that no longer fits: say what it needs. A fixed-time item: say what it collides with.
+	const reasonPart = d.fixed
+		? why
+		: m.plan_needs({ name: itemName(d, ctx.lang), duration: formatDuration(d.minutes, ctx.lang) });
+	return m.plan_with_fix({ reason: reasonPart, fix: text });
 }

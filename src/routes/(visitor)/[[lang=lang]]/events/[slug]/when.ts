@@ -2,9 +2,8 @@ import {
 	formatDateRange,
 	formatDay,
 	formatDayTime,
-	formatLongDate,
-	formatTime,
-	formatWeekday
+	formatFullDate,
+	formatTime
 } from '$lib/content/format';
 import type { Language } from '$lib/content/localized';
 import { addDays } from '$lib/content/time';
@@ -14,7 +13,7 @@ function lastDay(end: string): string {
 	return end.slice(11) === '00:00' ? addDays(end.slice(0, 10), -1) : end.slice(0, 10);
 }
 
-/** "5 December 2026 Saturday" and "19:30–21:00", all-day and multi-day aware. */
+/** "Sat 5 December 2026" and "19:30–21:00", all-day and multi-day aware. */
 export function describeWhen(
 	{ start, end, allDay }: { start: string; end: string; allDay: boolean },
 	lang: Language,
@@ -24,16 +23,13 @@ export function describeWhen(
 	if (allDay) {
 		const last = lastDay(end);
 		return {
-			date:
-				last > first
-					? formatDateRange(first, last, lang)
-					: `${formatLongDate(first, lang)} ${formatWeekday(first, lang, 'long')}`,
+			date: last > first ? formatDateRange(first, last, lang) : formatFullDate(first, lang),
 			time: allDayWord
 		};
 	}
 	const sameDay = end.slice(0, 10) === first;
 	return {
-		date: `${formatLongDate(first, lang)} ${formatWeekday(first, lang, 'long')}`,
+		date: formatFullDate(first, lang),
 		time: sameDay
 			? `${formatTime(start)}–${formatTime(end)}`
 			: `${formatTime(start)} – ${formatDayTime(end, lang)}`

@@ -21,9 +21,22 @@ export class TourWalk {
 	visited = $state<number[]>([]);
 	/** False until the ticks on this device are read: checkboxes stay disabled until then. */
 	ready = $state(false);
+	/** Stops the visitor chose to skip on this walk (closed ones, usually). */
+	skipped = $state<number[]>([]);
+	/** The order the visitor walks in, by stop index, when they moved closed stops to later. */
+	order = $state<number[] | undefined>();
 
 	// $derived.by: the stops function is assigned in the constructor, after these fields exist.
-	readonly next = $derived.by(() => this.#stops().find((s) => !this.visited.includes(s.index)));
+	/** The stops in walking order. */
+	readonly walked = $derived.by(() => {
+		const stops = this.#stops();
+		const order = this.order;
+		if (!order) return stops;
+		return [...stops].sort((a, b) => order.indexOf(a.index) - order.indexOf(b.index));
+	});
+	readonly next = $derived.by(() =>
+		this.walked.find((s) => !this.visited.includes(s.index) && !this.skipped.includes(s.index))
+	);
 	readonly done = $derived.by(
 		() => this.#stops().filter((s) => this.visited.includes(s.index)).length
 	);
@@ -85,6 +98,20 @@ export class TourWalk {
 		this.following = false;
 		this.location = 'off';
 		this.position = undefined;
+	}
+
+	skip(stops: number[]): void {
+		this.skipped = [...this.skipped, ...stops.filter((s) => !this.skipped.includes(s))];
+	}
+
+	reorder(order: number[]): void {
+		this.order = order;
+	}
+
+	/** Back to every stop in the tour's own order. */
+	restore(): void {
+		this.skipped = [];
+		this.order = undefined;
 	}
 
 	async tick(stop: number, visited: boolean): Promise<void> {
