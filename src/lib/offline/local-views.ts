@@ -1,6 +1,5 @@
 import type { HolidayYear } from '$lib/content/holidays';
 import type { Language } from '$lib/content/localized';
-import type { MapSettings } from '$lib/content/map-settings';
 import { snapshotOf, type ContentData, type Snapshot } from '$lib/content/snapshot';
 import { instantToShanghai } from '$lib/content/time';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
@@ -32,7 +31,7 @@ export async function localSnapshot(db: GuideDb): Promise<Snapshot | undefined> 
 			festivals,
 			tours,
 			holidays: (holidays?.value as HolidayYear[] | undefined) ?? [],
-			settings: settings?.value as { map: MapSettings },
+			settings: settings?.value as ContentData['settings'],
 			searchKeys: keys?.value as Record<string, string> | undefined
 		});
 		cached = { revision: meta.revision, snapshot };
