@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
+import { applyFeed, emptyMirror } from '$lib/content/apply-feed';
 import { contentTypes, feedPayload, type FeedPayload } from '$lib/content/schemas/feed';
 import { guideDb } from '$lib/offline/db';
 import { commands } from '$lib/offline/ops';
-import { readSyncMeta } from '$lib/offline/sync';
 import { contentResponse } from '$lib/server/feed/content-response';
 import { seedIfEmpty } from '$lib/server/seed';
+import { dexieShape, mirrorShape } from '../helpers/mirror-shape';
 import { testStore } from '../helpers/store';
 
 // What a phone runs to apply the feed is the mirror's `sync` command (ops.ts, run by the mirror's
@@ -85,39 +85,6 @@ function payload(s: Step, revision: number): string {
 }
 type Table = Step['tables']['venues'];
 
-/** Either side's content in one comparable shape. */
-function shape(mirror: Mirror) {
-	return {
-		revision: mirror.revision,
-		holidays: mirror.holidays,
-		settings: mirror.settings,
-		searchKeys: mirror.searchKeys,
-		...Object.fromEntries(
-			contentTypes.map((type) => [
-				type,
-				[...mirror[type].values()].sort((a, b) => a.id.localeCompare(b.id))
-			])
-		)
-	};
-}
-
-async function phoneShape() {
-	const db = guideDb();
-	const meta = async (key: 'holidays' | 'settings' | 'searchKeys') =>
-		(await db.meta.get(key))?.value;
-	return {
-		revision: (await readSyncMeta(db))?.revision ?? 0,
-		holidays: (await meta('holidays')) ?? [],
-		settings: await meta('settings'),
-		searchKeys: (await meta('searchKeys')) ?? {},
-		...Object.fromEntries(
-			await Promise.all(
-				contentTypes.map(async (type) => [type, await db[type].orderBy('id').toArray()])
-			)
-		)
-	};
-}
-
 describe('the phone’s sync command', () => {
 	it('leaves the database as the pure applyFeed leaves its mirror, after every payload of any run', async () => {
 		await fc.assert(
@@ -133,7 +100,7 @@ describe('the phone’s sync command', () => {
 					});
 					mirror = applyFeed(mirror, feedPayload.parse(JSON.parse(wire)));
 					expect(await commands.sync()).toMatchObject({ status: 'updated' });
-					expect(await phoneShape()).toEqual(shape(mirror));
+					expect(await dexieShape(guideDb())).toEqual(mirrorShape(mirror));
 				}
 			}),
 			{ numRuns: 40 }

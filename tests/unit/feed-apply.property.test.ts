@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFeed, emptyMirror, type Mirror } from '$lib/content/apply-feed';
+import { applyFeed, emptyMirror } from '$lib/content/apply-feed';
 import { contentTypes, searchKeyOf, type FeedPayload } from '$lib/content/schemas/feed';
-import { applyPayload, readSyncMeta } from '$lib/offline/sync';
+import { applyPayload } from '$lib/offline/sync';
 import { GuideDb } from '$lib/offline/db';
+import { dexieShape, mirrorShape } from '../helpers/mirror-shape';
 
 // The phone applies feeds in a Dexie transaction; the property tests of the feed check the pure
 // applyFeed. Both must be the same function: any run of payloads leaves the same mirror.
@@ -57,38 +58,6 @@ function payload(s: Step, revision: number): FeedPayload {
 	} as unknown as FeedPayload;
 }
 
-/** The mirror in one comparable shape, from either side. */
-function shape(mirror: Mirror) {
-	return {
-		revision: mirror.revision,
-		holidays: mirror.holidays,
-		settings: mirror.settings,
-		searchKeys: mirror.searchKeys,
-		...Object.fromEntries(
-			contentTypes.map((type) => [
-				type,
-				[...mirror[type].values()].sort((a, b) => a.id.localeCompare(b.id))
-			])
-		)
-	};
-}
-
-async function dexieShape(db: GuideDb) {
-	const meta = async (key: 'holidays' | 'settings' | 'searchKeys') =>
-		(await db.meta.get(key))?.value;
-	return {
-		revision: (await readSyncMeta(db))?.revision ?? 0,
-		holidays: (await meta('holidays')) ?? [],
-		settings: await meta('settings'),
-		searchKeys: (await meta('searchKeys')) ?? {},
-		...Object.fromEntries(
-			await Promise.all(
-				contentTypes.map(async (type) => [type, await db[type].orderBy('id').toArray()])
-			)
-		)
-	};
-}
-
 let count = 0;
 
 describe('applying a feed on the phone', () => {
@@ -102,7 +71,7 @@ describe('applying a feed on the phone', () => {
 						const p = payload(s, i + 1);
 						mirror = applyFeed(mirror, p);
 						await applyPayload(db, p, `"r${i + 1}"`);
-						expect(await dexieShape(db)).toEqual(shape(mirror));
+						expect(await dexieShape(db)).toEqual(mirrorShape(mirror));
 					}
 				} finally {
 					db.close();
