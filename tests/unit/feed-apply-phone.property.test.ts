@@ -62,7 +62,7 @@ function payload(s: Step, revision: number): string {
 		...new Set(picks.map((pick) => all[pick % all.length].id))
 	];
 	const body = Object.fromEntries(
-		contentTypes.map((type) => [type, records(sample[type], s.tables[type].put)])
+		contentTypes.map((type) => [type, records<{ id: string }>(sample[type], s.tables[type].put)])
 	);
 	const searchKeys = Object.fromEntries(
 		Object.entries(sample.searchKeys).filter(([key]) => {

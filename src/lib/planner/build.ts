@@ -126,9 +126,7 @@ export function buildDay(snap: Snapshot, plan: Plan, options: BuildOptions = {})
 				? intersect(venueWindows(snap, spot.venue, date), lunchWindow)
 				: [lunchWindow];
 			// Locked, the break may be at any time the visitor chose (the venue being open then).
-			const anyTime = spot.venue
-				? venueWindows(snap, spot.venue, date)
-				: [{ start: 0, end: 1440 }];
+			const anyTime = spot.venue ? venueWindows(snap, spot.venue, date) : [{ start: 0, end: 1440 }];
 			const windows = item.lockedAt ? locked(anyTime, item.lockedAt, minutes) : open;
 			const fixed = !!item.lockedAt;
 			const common = { ...base, position: spot.position, fixed, minutes, meal: { spot } };
