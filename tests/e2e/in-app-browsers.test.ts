@@ -63,6 +63,10 @@ for (const [name, [userAgent, item, app]] of Object.entries(agents)) {
 				await page.waitForSelector('html[data-ready]');
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			}
+			await page.goto('/');
+			const hint = page.getByRole('complementary', { name: '在手机浏览器中打开，离线也能用' });
+			await expect(hint).toContainText(`在${app}中，点右上角的 ···，再选择“${item}”`);
+			await expect(hint.getByRole('img')).toHaveAccessibleName(new RegExp(item));
 			await page.goto('/info');
 			await expect(page.getByText(`您正在${app}中浏览`)).toContainText(`“${item}”`);
 			await expect(page.getByText(/iPhone（Safari）/)).toBeVisible();
@@ -71,3 +75,98 @@ for (const [name, [userAgent, item, app]] of Object.entries(agents)) {
 		});
 	});
 }
+
+test.describe('the hint to open the guide in the phone’s browser', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('inside WeChat it stays away once dismissed, on every page and after a reload', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ userAgent: agents.wechat[0] });
+		const page = await context.newPage();
+		await page.goto('/en');
+		const hint = page.getByRole('complementary', { name: /Open in your phone’s browser/ });
+		await expect(hint).toContainText('tap ··· at the top right, then “Open in Safari”');
+		await hint.getByRole('button', { name: 'Got it' }).click();
+		await expect(hint).toHaveCount(0);
+		await page.goto('/en/tours');
+		await page.waitForSelector('html[data-ready]');
+		await page.reload();
+		await page.waitForSelector('html[data-ready]');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(hint).toHaveCount(0);
+		await context.close();
+	});
+
+	test('the phone’s own browser never shows it', async ({ page }) => {
+		await page.goto('/en');
+		await page.waitForSelector('html[data-ready]');
+		await page.waitForLoadState('networkidle');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(
+			page.getByRole('complementary', { name: /Open in your phone’s browser/ })
+		).toHaveCount(0);
+	});
+});
+
+test.describe('inside WeChat on an iPhone, after the signal goes', () => {
+	test.use({ userAgent: agents.wechat[0], serviceWorkers: 'block' });
+
+	test('links to kinds of page never opened keep working offline while the page stays open, and the app said so in advance', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(90_000);
+		await page.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined });
+		});
+		await page.goto('/en');
+		await expect(page.getByText(/pages already open keep working without a signal/)).toBeVisible();
+		// The phone's mirror is filled, and every kind of page's code has been fetched ahead.
+		await expect
+			.poll(
+				() =>
+					page.evaluate(
+						() =>
+							new Promise<number>((resolve) => {
+								const open = indexedDB.open('taibai-lake-guide');
+								open.onerror = () => resolve(0);
+								open.onsuccess = () => {
+									const db = open.result;
+									if (!db.objectStoreNames.contains('tours')) return resolve(0);
+									const count = db.transaction('tours').objectStore('tours').count();
+									count.onsuccess = () => resolve(count.result);
+									count.onerror = () => resolve(0);
+								};
+							})
+					),
+				{ timeout: 30_000 }
+			)
+			.toBeGreaterThan(0);
+		const code: string[] = await (await page.request.get('/_app/visitor-code.json')).json();
+		expect(code.length).toBeGreaterThan(16);
+		await expect
+			.poll(
+				() =>
+					page.evaluate((code) => {
+						const fetched = new Set(
+							performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+						);
+						return code.filter((file) => !fetched.has(`/${file}`)).length;
+					}, code),
+				{ timeout: 30_000 }
+			)
+			.toBe(0);
+
+		await context.setOffline(true);
+		await page.getByRole('navigation').getByRole('link', { name: 'Tours' }).click();
+		await expect(page).toHaveURL(/\/en\/tours$/);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Tours');
+		await page.locator('main a[href^="/en/tours/"]').first().click();
+		await expect(page).toHaveURL(/\/en\/tours\/[^/]+$/);
+		await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/error|出错/i);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+		await expect(page).toHaveURL(/\/en\/map$/);
+	});
+});
