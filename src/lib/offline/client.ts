@@ -1,10 +1,26 @@
-import type { Commands, Queries } from './mirror-ops';
-import type { MirrorFailure, MirrorReply, MirrorRequest } from './mirror-protocol';
+import type { Commands, Queries } from './ops';
 import { SyncError } from './sync-error';
 
-type CommandResult<N extends keyof Commands> = Awaited<ReturnType<Commands[N]>>;
-type QueryValue<N extends keyof Queries> =
+export type CommandResult<N extends keyof Commands> = Awaited<ReturnType<Commands[N]>>;
+export type QueryValue<N extends keyof Queries> =
 	ReturnType<Queries[N]> extends { subscribe(next: (value: infer V) => void): unknown } ? V : never;
+
+/** A message from the page to the mirror's worker. */
+export type MirrorRequest =
+	| { id: number; kind: 'command'; name: keyof Commands; argument?: unknown }
+	| { id: number; kind: 'watch'; name: keyof Queries; argument?: unknown }
+	| { id: number; kind: 'unwatch' };
+
+/** An error crossing the worker boundary: enough to rebuild a SyncError on the page. */
+export interface MirrorFailure {
+	message: string;
+	retryable: boolean;
+	quota: boolean;
+}
+
+/** The worker's answer to a command (once) or a query (every time its data changes). */
+export type MirrorReply =
+	{ id: number; ok: true; value: unknown } | { id: number; ok: false; failure: MirrorFailure };
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -34,7 +50,7 @@ function rebuild(failure: MirrorFailure): SyncError {
 }
 
 /**
- * Runs a mirror command (a sync, saving a favourite) in the mirror's worker, or in the page where
+ * Runs a command (a sync, saving a favourite) in the mirror's worker, or in the page where
  * workers are unavailable. A sync already running is shared by the worker, never doubled.
  */
 export function command<N extends keyof Commands>(
@@ -42,11 +58,8 @@ export function command<N extends keyof Commands>(
 	argument?: Parameters<Commands[N]>[0]
 ): Promise<CommandResult<N>> {
 	if (!mirrorWorker()) {
-		return import('./mirror-ops').then(
-			({ commands }) =>
-				(commands[name] as (a: unknown) => Promise<CommandResult<N>>)(argument) as Promise<
-					CommandResult<N>
-				>
+		return import('./ops').then(({ commands }) =>
+			(commands[name] as (a: unknown) => Promise<CommandResult<N>>)(argument)
 		);
 	}
 	const id = nextId++;
@@ -60,7 +73,7 @@ export function command<N extends keyof Commands>(
 	});
 }
 
-/** Follows a live mirror query; `onValue` runs now and after every change. Returns the unsubscribe. */
+/** Follows a live query; `onValue` runs now and after every change. Returns the unsubscribe. */
 export function watch<N extends keyof Queries>(
 	name: N,
 	argument: Parameters<Queries[N]>[0],
@@ -69,7 +82,7 @@ export function watch<N extends keyof Queries>(
 	if (!mirrorWorker()) {
 		let unsubscribe: (() => void) | undefined;
 		let stopped = false;
-		void import('./mirror-ops').then(({ queries }) => {
+		void import('./ops').then(({ queries }) => {
 			if (stopped) return;
 			const query = queries[name] as (a: unknown) => {
 				subscribe(next: (value: QueryValue<N>) => void): { unsubscribe(): void };
