@@ -1,13 +1,7 @@
 import type { ClientInit } from '@sveltejs/kit';
-import { config as zodConfig } from 'zod';
 import { isNonVisitorPath } from '$lib/i18n/paths';
 import { rememberedLanguage } from '$lib/i18n/preference';
 import { readFromMirror } from '$lib/offline';
-
-// zod compiles object schemas with `new Function` when it may, and finds out by trying: under the
-// page's Content-Security-Policy (no 'unsafe-eval') that try is a reported violation. Pages parse
-// little, so the interpreted path costs nothing noticeable.
-zodConfig({ jitless: true });
 
 /**
  * A server-rendered page hydrates from the data inlined in its HTML (after its first paint, see

@@ -76,4 +76,19 @@ describe('the linter', () => {
 			)
 		).toEqual([expect.stringMatching(/^no-restricted-imports: .*browser code only/)]);
 	});
+
+	it('lets browser code build zod schemas only through $lib/content/zod, which the CSP allows', async () => {
+		const code = "import { z } from 'zod';\nexport const x = z.string();";
+		for (const path of [
+			'src/lib/content/schemas/bad.ts',
+			'src/lib/offline/bad.ts',
+			'src/lib/components/ui/bad.ts'
+		]) {
+			expect(await broken(path, code)).toEqual([
+				expect.stringMatching(/^no-restricted-imports: .*\$lib\/content\/zod/)
+			]);
+		}
+		expect(await broken('src/lib/content/zod.ts', code)).toEqual([]);
+		expect(await broken('src/lib/server/bad.ts', code)).toEqual([]);
+	});
 });

@@ -1,5 +1,5 @@
 import { RRule, rrulestr } from 'rrule';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { type LocalDateTime } from './time';
 import { localDateTime } from './schemas/primitives';
 import { maxOccurrences, ruleProblems, ruleUntil } from './rrule-check';

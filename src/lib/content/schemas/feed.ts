@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { holidayYear } from '../holidays';
 import { mapSettings } from '../map-settings';
 import { siteSettings } from '../site-settings';
