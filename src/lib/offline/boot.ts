@@ -2,57 +2,32 @@ import { dev } from '$app/environment';
 import { invalidateAll } from '$app/navigation';
 import { nextTask } from '$lib/next-task';
 import { command, watch } from './client';
+import { keepFresh, type SyncOutcome } from './freshness';
 import { readFromMirror } from './index';
 import { offlineStatus } from './status.svelte';
 import { isQuotaError, requestPersistence } from './storage';
 import { registerWorker } from './sw-registration';
 import { SyncError } from './sync-error';
 
-const fifteenMinutes = 15 * 60_000;
-// Retries after a failure: quick at first (a flaky signal), then no more often than the schedule.
-const backoff = [5_000, 15_000, 45_000, 120_000, 300_000, fifteenMinutes];
-
 /**
- * Keeps the mirror fresh: sync at start, when the browser comes back online, when the app becomes
- * visible, and every 15 minutes while visible; after a failure, retry with growing pauses. When
- * any tab's sync moves the revision, the open page's loads run again and it updates in place.
+ * Keeps the mirror fresh (when to ask: ./freshness.ts). When any tab's sync moves the revision,
+ * the open page's loads run again and it updates in place.
  */
-function keepFresh(): void {
-	let failures = 0;
-	let retry: ReturnType<typeof setTimeout> | undefined;
-
-	async function run() {
-		clearTimeout(retry);
-		if (!navigator.onLine) return;
-		offlineStatus.syncing = true;
-		try {
-			// The worker also keeps the news about saved events (the notice) when a sync brings any.
-			await command('sync');
-			failures = 0;
-			offlineStatus.error = null;
-			offlineStatus.syncProblem = null;
-		} catch (error) {
-			offlineStatus.error = error instanceof Error ? error.message : String(error);
-			offlineStatus.syncProblem = isQuotaError(error) ? 'quota' : 'failed';
-			if (!(error instanceof SyncError) || error.retryable) {
-				retry = setTimeout(run, backoff[Math.min(failures, backoff.length - 1)]);
-				failures++;
-			}
-		} finally {
-			offlineStatus.syncing = false;
-		}
-	}
-
+function keepMirrorFresh(): void {
 	offlineStatus.online = navigator.onLine;
-	window.addEventListener('online', () => {
-		offlineStatus.online = true;
-		void run();
-	});
+	window.addEventListener('online', () => (offlineStatus.online = true));
 	window.addEventListener('offline', () => (offlineStatus.online = false));
-	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'visible') void run();
+	keepFresh(sync, {
+		visible: () => document.visibilityState === 'visible',
+		online: () => navigator.onLine,
+		onChange(listener) {
+			window.addEventListener('online', listener);
+			window.addEventListener('offline', listener);
+			document.addEventListener('visibilitychange', listener);
+		},
+		setTimeout: (run, ms) => setTimeout(run, ms),
+		clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>)
 	});
-	setInterval(() => document.visibilityState === 'visible' && void run(), fifteenMinutes);
 
 	// Read in the mirror's worker: the page never loads Dexie just to show how fresh it is.
 	let first = true;
@@ -69,8 +44,23 @@ function keepFresh(): void {
 		// moves are edits the open page must show.
 		if (revision !== previous && previous > 0) void invalidateAll();
 	});
+}
 
-	void run();
+async function sync(): Promise<SyncOutcome> {
+	offlineStatus.syncing = true;
+	try {
+		// The worker also keeps the news about saved events (the notice) when a sync brings any.
+		await command('sync');
+		offlineStatus.error = null;
+		offlineStatus.syncProblem = null;
+		return 'done';
+	} catch (error) {
+		offlineStatus.error = error instanceof Error ? error.message : String(error);
+		offlineStatus.syncProblem = isQuotaError(error) ? 'quota' : 'failed';
+		return error instanceof SyncError && !error.retryable ? 'stuck' : 'retry';
+	} finally {
+		offlineStatus.syncing = false;
+	}
 }
 
 let started = false;
@@ -80,7 +70,7 @@ export async function startOffline(): Promise<void> {
 	if (started) return;
 	started = true;
 	readFromMirror();
-	keepFresh();
+	keepMirrorFresh();
 	await nextTask();
 	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
 	if (!dev) registerWorker();
