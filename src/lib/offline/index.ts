@@ -129,7 +129,8 @@ export async function view<N extends ViewName>(
 	lang: Language,
 	params: Record<string, string> = {}
 ): Promise<ViewData<N> | undefined> {
-	const answer = await command('view', { name, lang, params });
+	// The page's clock, not the worker's: what is "on now" must agree with the rest of the page.
+	const answer = await command('view', { name, lang, params, at: Date.now() });
 	if ('data' in answer) return answer.data as ViewData<N>;
 	if ('notFound' in answer) throw new ViewNotFoundError(answer.notFound);
 	if ('badParameter' in answer) throw new ViewParameterError(answer.badParameter, answer.message);

@@ -63,14 +63,21 @@ export type ViewAnswer =
  */
 export async function localView(
 	db: GuideDb,
-	request: { name: ViewName; lang: Language; params: Record<string, string> }
+	request: {
+		name: ViewName;
+		lang: Language;
+		params: Record<string, string>;
+		/** The page's clock (ms since 1970): the worker's may differ where a page fakes its time. */
+		at?: number;
+	}
 ): Promise<ViewAnswer> {
 	const snapshot = await localSnapshot(db);
 	if (!snapshot) return { missing: true };
 	const { views } = await import('$lib/content/views/registry');
-	const { name, lang, params } = request;
+	const { name, lang, params, at } = request;
 	try {
-		return { data: views[name](snapshot, params, { lang, now: instantToShanghai(new Date()) }) };
+		const now = instantToShanghai(new Date(at ?? Date.now()));
+		return { data: views[name](snapshot, params, { lang, now }) };
 	} catch (problem) {
 		if (problem instanceof ViewNotFoundError) return { notFound: problem.message };
 		if (problem instanceof ViewParameterError) {

@@ -40,6 +40,12 @@ export const commands = {
 		return outcome;
 	},
 	view: (request: Parameters<typeof localView>[1]) => localView(guideDb(), request),
+	/**
+	 * Loads the views' code now rather than at the first page drawn from the mirror. Where no
+	 * service worker keeps that code (in-app browsers on iPhone), the first such page may come after
+	 * the signal has gone.
+	 */
+	loadViews: async (): Promise<void> => void (await import('$lib/content/views/registry')),
 	toggleFavourite: (favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> =>
 		toggleFavourite(favourite),
 	dismissSavedChanges,

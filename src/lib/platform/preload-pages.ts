@@ -10,6 +10,8 @@
  * kept as text: a page's stylesheet that cannot load offline (the HTTP cache is not always asked
  * without a network) is applied from that copy instead of failing the navigation.
  */
+import { command } from '$lib/offline';
+
 const styles = new Map<string, string>();
 const adopted = new Set<string>();
 
@@ -30,6 +32,8 @@ export async function preloadVisitorCode(): Promise<void> {
 		return next();
 	};
 	await Promise.all([next(), next(), next(), next()]);
+	// The mirror's worker loads its own code: the views it draws offline pages with.
+	await command('loadViews').catch(() => undefined);
 }
 
 function preloadScript(href: string): Promise<void> {
