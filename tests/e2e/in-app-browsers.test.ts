@@ -116,7 +116,7 @@ test.describe('inside WeChat on an iPhone, after the signal goes', () => {
 		page,
 		context
 	}) => {
-		test.setTimeout(90_000);
+		test.setTimeout(180_000);
 		await page.addInitScript(() => {
 			Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined });
 		});
@@ -140,7 +140,7 @@ test.describe('inside WeChat on an iPhone, after the signal goes', () => {
 								};
 							})
 					),
-				{ timeout: 30_000 }
+				{ timeout: 60_000 }
 			)
 			.toBeGreaterThan(0);
 		const code: string[] = await (await page.request.get('/_app/visitor-code.json')).json();
@@ -154,7 +154,7 @@ test.describe('inside WeChat on an iPhone, after the signal goes', () => {
 						);
 						return code.filter((file) => !fetched.has(`/${file}`)).length;
 					}, code),
-				{ timeout: 30_000 }
+				{ timeout: 60_000 }
 			)
 			.toBe(0);
 

@@ -30,7 +30,7 @@ export interface StoredPlan {
 }
 
 export interface MetaEntry {
-	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys' | 'tileJob';
+	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys' | 'tileJob' | 'dismissedHints';
 	value: unknown;
 }
 

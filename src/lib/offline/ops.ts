@@ -3,6 +3,7 @@ import type { Plan } from '$lib/planner/plan';
 import { guideDb, liveQuery, type Favourite, type Observable, type SyncMeta } from './db';
 import { favourites, isFavourite, toggleFavourite } from './favourites';
 import { localContent, localView } from './local-views';
+import { dismissHint, hintDismissed } from './hints';
 import { deletePlan, loadPlan, planFor, planList, savePlan } from './plans';
 import { dismissSavedChanges, type SavedChange } from './saved-changes';
 import { storageUse } from './storage';
@@ -49,6 +50,7 @@ export const commands = {
 	toggleFavourite: (favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> =>
 		toggleFavourite(favourite),
 	dismissSavedChanges,
+	dismissHint: (hint: string): Promise<void> => dismissHint(hint),
 	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
 		setStopVisited(tick.tourId, tick.stop, tick.visited),
 	clearVisitedStops,
@@ -89,7 +91,8 @@ export const queries = {
 	favourites: (): Observable<Favourite[]> => favourites(),
 	visitedStops,
 	plan: (date: string): Observable<Plan | undefined> => planFor(date),
-	plans: () => planList()
+	plans: () => planList(),
+	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint)
 };
 
 export type Commands = typeof commands;
