@@ -16,7 +16,8 @@ export function emptyMirror(): Mirror {
 		venues: new Map(),
 		events: new Map(),
 		festivals: new Map(),
-		tours: new Map()
+		tours: new Map(),
+		notices: new Map()
 	};
 }
 
@@ -46,6 +47,7 @@ function cloneMirror(mirror: Mirror): Mirror {
 		venues: new Map(mirror.venues),
 		events: new Map(mirror.events),
 		festivals: new Map(mirror.festivals),
-		tours: new Map(mirror.tours)
+		tours: new Map(mirror.tours),
+		notices: new Map(mirror.notices)
 	};
 }

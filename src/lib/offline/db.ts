@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
 import type { MapSettings } from '$lib/content/map-settings';
-import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 
 /** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
 export interface Favourite {
@@ -10,7 +10,7 @@ export interface Favourite {
 	slug: string;
 	savedAt: string;
 	/** The title and time when saved, so a later change (cancelled, moved) can be told apart. */
-	seen: { title: string; start?: string; status?: string };
+	seen: { title: string; start?: string; status?: string; venueId?: string };
 }
 
 export interface VisitedStop {
@@ -28,7 +28,7 @@ export interface StoredPlan {
 }
 
 export interface MetaEntry {
-	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys' | 'tileJob';
+	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys' | 'tileJob' | 'dismissedNotices';
 	value: unknown;
 }
 
@@ -49,6 +49,7 @@ export class GuideDb extends Dexie {
 	events!: EntityTable<Event, 'id'>;
 	festivals!: EntityTable<Festival, 'id'>;
 	tours!: EntityTable<Tour, 'id'>;
+	notices!: EntityTable<Notice, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	favourites!: EntityTable<Favourite, 'id'>;
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
@@ -71,6 +72,8 @@ export class GuideDb extends Dexie {
 			favourites: '[type+id], type, savedAt, slug',
 			plans: 'id, date, updatedAt'
 		});
+		// v3: the bureau's notices, mirrored like the rest of the feed.
+		this.version(3).stores({ notices: 'id, end' });
 	}
 }
 

@@ -8,30 +8,37 @@ let cached: { revision: number; snapshot: Snapshot } | undefined;
 
 /** The mirror as a snapshot for the views, rebuilt only when a sync moved the revision. */
 export async function localSnapshot(db: GuideDb): Promise<Snapshot | undefined> {
-	return db.transaction('r', [db.venues, db.events, db.festivals, db.tours, db.meta], async () => {
-		const meta = await readSyncMeta(db);
-		if (!meta?.revision) return undefined;
-		if (cached?.revision === meta.revision) return cached.snapshot;
-		const [venues, events, festivals, tours, holidays, settings, keys] = await Promise.all([
-			db.venues.toArray(),
-			db.events.toArray(),
-			db.festivals.toArray(),
-			db.tours.toArray(),
-			db.meta.get('holidays'),
-			db.meta.get('settings'),
-			db.meta.get('searchKeys')
-		]);
-		const snapshot = snapshotOf({
-			revision: meta.revision,
-			venues,
-			events,
-			festivals,
-			tours,
-			holidays: (holidays?.value as HolidayYear[] | undefined) ?? [],
-			settings: settings?.value as { map: MapSettings },
-			searchKeys: keys?.value as Record<string, string> | undefined
-		});
-		cached = { revision: meta.revision, snapshot };
-		return snapshot;
-	});
+	return db.transaction(
+		'r',
+		[db.venues, db.events, db.festivals, db.tours, db.notices, db.meta],
+		async () => {
+			const meta = await readSyncMeta(db);
+			if (!meta?.revision) return undefined;
+			if (cached?.revision === meta.revision) return cached.snapshot;
+			const [venues, events, festivals, tours, notices, holidays, settings, keys] =
+				await Promise.all([
+					db.venues.toArray(),
+					db.events.toArray(),
+					db.festivals.toArray(),
+					db.tours.toArray(),
+					db.notices.toArray(),
+					db.meta.get('holidays'),
+					db.meta.get('settings'),
+					db.meta.get('searchKeys')
+				]);
+			const snapshot = snapshotOf({
+				revision: meta.revision,
+				venues,
+				events,
+				festivals,
+				tours,
+				notices,
+				holidays: (holidays?.value as HolidayYear[] | undefined) ?? [],
+				settings: settings?.value as { map: MapSettings },
+				searchKeys: keys?.value as Record<string, string> | undefined
+			});
+			cached = { revision: meta.revision, snapshot };
+			return snapshot;
+		}
+	);
 }

@@ -9,6 +9,8 @@ import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops
 export interface MirrorStatus {
 	meta: SyncMeta | undefined;
 	saved: SavedChange[];
+	/** Ids of the bureau notices the visitor dismissed on this phone. */
+	dismissedNotices: string[];
 }
 
 /**
@@ -28,6 +30,7 @@ export const commands = {
 	toggleFavourite: (favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> =>
 		toggleFavourite(favourite),
 	dismissSavedChanges,
+	dismissNotice,
 	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
 		setStopVisited(tick.tourId, tick.stop, tick.visited),
 	clearVisitedStops
@@ -37,10 +40,15 @@ export const queries = {
 	status: (): Observable<MirrorStatus> =>
 		liveQuery(async () => {
 			const db = guideDb();
-			const [meta, notice] = await Promise.all([db.meta.get('sync'), db.meta.get('notice')]);
+			const [meta, notice, dismissed] = await Promise.all([
+				db.meta.get('sync'),
+				db.meta.get('notice'),
+				db.meta.get('dismissedNotices')
+			]);
 			return {
 				meta: meta?.value as SyncMeta | undefined,
-				saved: (notice?.value as SavedChange[] | undefined) ?? []
+				saved: (notice?.value as SavedChange[] | undefined) ?? [],
+				dismissedNotices: (dismissed?.value as string[] | undefined) ?? []
 			};
 		}),
 	favourite: (key: { type: Favourite['type']; id: string }): Observable<boolean> =>
@@ -50,6 +58,20 @@ export const queries = {
 
 export type Commands = typeof commands;
 export type Queries = typeof queries;
+
+/**
+ * Remembers that the visitor closed a bureau notice, on this phone, across reloads. Ids of notices
+ * gone from the mirror are dropped, so the list never grows past the notices there are.
+ */
+async function dismissNotice(id: string): Promise<void> {
+	const db = guideDb();
+	await db.transaction('rw', [db.meta, db.notices], async () => {
+		const known = new Set(await db.notices.toCollection().primaryKeys());
+		const previous = ((await db.meta.get('dismissedNotices'))?.value as string[] | undefined) ?? [];
+		const kept = previous.filter((p) => p !== id && known.has(p));
+		await db.meta.put({ key: 'dismissedNotices', value: [...kept, id] });
+	});
+}
 
 /** Keeps the news until the visitor dismisses it, across reloads and tabs. */
 async function announce(changes: SavedChange[]) {

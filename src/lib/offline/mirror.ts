@@ -1,6 +1,6 @@
 import { contentTypes, type FeedPayload } from '$lib/content/schemas/feed';
 import type { GuideDb, SyncMeta } from './db';
-import { savedChanges, type SavedChange } from './saved-changes';
+import { plannedEventIds, savedChanges, type SavedChange, type VenueNames } from './saved-changes';
 
 export interface ApplyResult {
 	revision: number;
@@ -20,11 +20,14 @@ export async function applyPayload(
 ): Promise<ApplyResult> {
 	return db.transaction(
 		'rw',
-		[db.venues, db.events, db.festivals, db.tours, db.meta, db.favourites],
+		[db.venues, db.events, db.festivals, db.tours, db.notices, db.meta, db.favourites, db.plans],
 		async () => {
 			const favourites = await db.favourites.toArray();
 			// The saved events as the phone had them, to tell which of their dates this sync cancels.
-			const savedIds = favourites.filter((f) => f.type === 'events').map((f) => f.id);
+			const planned = plannedEventIds(await db.plans.toArray());
+			const savedIds = [
+				...new Set([...favourites.filter((f) => f.type === 'events').map((f) => f.id), ...planned])
+			];
 			const previous = new Map(
 				(await db.events.bulkGet(savedIds)).filter((e) => e !== undefined).map((e) => [e.id, e])
 			);
@@ -57,10 +60,17 @@ export async function applyPayload(
 			]);
 			const events = new Map(payload.events.map((e) => [e.id, e]));
 			const deleted = new Set(payload.full ? [] : payload.deleted.events);
+			// The places the watched events are at now, to name a new one.
+			const venueIds = savedIds.flatMap((id) => events.get(id)?.venueId ?? []);
+			const venues: VenueNames = new Map(
+				(await db.venues.bulkGet(venueIds))
+					.filter((v) => v !== undefined)
+					.map((v) => [v.id, { slug: v.slug, name: v.name }])
+			);
 			return {
 				revision: payload.revision,
 				changed,
-				saved: savedChanges(favourites, events, deleted, previous)
+				saved: savedChanges(favourites, events, deleted, previous, new Set(planned), venues)
 			};
 		}
 	);

@@ -54,8 +54,9 @@ export function startSync(onRevision: (revision: number, previous: number) => vo
 
 	// Read in the mirror's worker: the page never loads Dexie just to show how fresh it is.
 	let first = true;
-	const stopWatching = watch('status', undefined, ({ meta, saved }) => {
+	const stopWatching = watch('status', undefined, ({ meta, saved, dismissedNotices }) => {
 		offlineStatus.saved = saved;
+		offlineStatus.dismissedNotices = dismissedNotices;
 		const revision = meta?.revision ?? 0;
 		const previous = first ? revision : offlineStatus.revision;
 		first = false;

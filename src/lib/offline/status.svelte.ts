@@ -10,6 +10,8 @@ export const offlineStatus = $state({
 	lastSyncedAt: null as string | null,
 	error: null as string | null,
 	saved: [] as SavedChange[],
+	/** The bureau notices dismissed on this phone (an emergency one shows regardless). */
+	dismissedNotices: [] as string[],
 	/** The browser has no service worker (some in-app browsers): the app works online only. */
 	noServiceWorker: false,
 	/** A new version is installed and waiting; accepting reloads into it. */

@@ -7,6 +7,7 @@ import { festivalsView } from './festivals';
 import { homeView } from './home';
 import { infoView } from './info';
 import { mapView } from './map';
+import { noticesView } from './notices';
 import { searchView } from './search';
 import { settingsView } from './settings';
 import { tourView } from './tour';
@@ -32,7 +33,8 @@ export const views = {
 	map: mapView,
 	search: searchView,
 	settings: settingsView,
-	info: infoView
+	info: infoView,
+	notices: noticesView
 } satisfies Record<string, (snap: Snapshot, params: ViewParams, ctx: ViewContext) => unknown>;
 
 export type Views = typeof views;

@@ -29,3 +29,23 @@ export async function pickerOptions(store: Store) {
 }
 
 export type PickerOptions = Awaited<ReturnType<typeof pickerOptions>>;
+
+/** What a notice may be scoped to: every live venue, tour and festival, drafts included. */
+export async function noticeScopeOptions(store: Store) {
+	const [venues, tours, festivals] = await Promise.all([
+		store.venues.listAll(),
+		store.tours.listAll(),
+		store.festivals.listAll()
+	]);
+	const entries = (type: string, records: { id: string; name: { zh: string; en?: string } }[]) =>
+		records
+			.map((r) => ({ value: `${type}:${r.id}`, name: r.name }))
+			.sort((a, b) => a.name.zh.localeCompare(b.name.zh, 'zh'));
+	return {
+		venues: entries('venues', venues),
+		tours: entries('tours', tours),
+		festivals: entries('festivals', festivals)
+	};
+}
+
+export type NoticeScopeOptions = Awaited<ReturnType<typeof noticeScopeOptions>>;
