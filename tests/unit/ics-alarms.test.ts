@@ -53,6 +53,7 @@ describe('reminders in calendar files', () => {
 		const trigger = alarm?.getFirstPropertyValue('trigger') as ICAL.Duration;
 		// 08:30 on the day: 8.5 hours after the all-day start, not 30 minutes before midnight.
 		expect(trigger.toSeconds()).toBe((9 * 60 - 30) * 60);
+		expect(alarm?.getFirstProperty('trigger')?.getParameter('related') ?? 'START').toBe('START');
 		expect(String(alarm?.getFirstPropertyValue('description'))).toBe(
 			`Today: ${vevent.getFirstPropertyValue('summary')}`
 		);

@@ -1,5 +1,10 @@
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+	ICalAlarmRelatesTo,
+	ICalAlarmType,
+	ICalCalendarMethod,
+	ICalEventStatus
+} from 'ical-generator';
 import { pick, type Language } from './localized';
 import type { Event, Venue } from './schemas';
 import { addDays, shanghaiZone } from './time';
@@ -54,9 +59,6 @@ export interface IcsOptions {
 	allDayAlarmText?: (title: string) => string;
 }
 
-/** Lead times a visitor may choose for a reminder, in minutes. */
-export const alarmChoices = [10, 30, 60] as const;
-
 /**
  * An all-day event has no start time a visitor can act on: its midnight start would ring the night
  * before. Like the calendar apps' own all-day default, it reminds on the morning of each day instead,
@@ -76,7 +78,14 @@ export function addAlarm(
 	allDay = false
 ): void {
 	const before = allDay ? minutes - allDayReminderAt : minutes;
-	event.createAlarm({ type: ICalAlarmType.display, trigger: before * 60, description: text });
+	const alarm = event.createAlarm({
+		type: ICalAlarmType.display,
+		trigger: before * 60,
+		description: text
+	});
+	// ical-generator writes a trigger after the start as RELATED=END (relative to the end) unless
+	// told otherwise, and its constructor ignores `relatesTo`, so it is set here.
+	if (before < 0) alarm.relatesTo(ICalAlarmRelatesTo.start);
 }
 
 /**

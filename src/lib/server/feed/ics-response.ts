@@ -1,4 +1,5 @@
-import { alarmChoices, eventsCalendar } from '$lib/content/ics';
+import { eventsCalendar } from '$lib/content/ics';
+import { alarmChoices } from '$lib/content/reminder-choices';
 import { languages, type Language } from '$lib/content/localized';
 import { revisionClock } from '../content/revision-clock';
 import { badParameter, unknownParameter } from '../http/errors';
