@@ -1,13 +1,20 @@
 import type { ClientInit } from '@sveltejs/kit';
+import { config as zodConfig } from 'zod';
 import { isNonVisitorPath } from '$lib/i18n/paths';
 import { rememberedLanguage } from '$lib/i18n/preference';
+import { readFromMirror } from '$lib/offline';
+
+// zod compiles object schemas with `new Function` when it may, and finds out by trying: under the
+// page's Content-Security-Policy (no 'unsafe-eval') that try is a reported violation. Pages parse
+// little, so the interpreted path costs nothing noticeable.
+zodConfig({ jitless: true });
 
 /**
  * A server-rendered page hydrates from the data inlined in its HTML (after its first paint, see
  * $lib/server/hooks/script-priority.ts). The offline shell has none: it must read the phone's
  * mirror from the very first load, before anything renders.
  */
-export const init: ClientInit = async () => {
+export const init: ClientInit = () => {
 	const serverRendered = document.querySelector('script[data-sveltekit-fetched]') !== null;
 	// The installed app opens at `/`; offline, the shell answers instead of the server, which would
 	// have redirected to the language the visitor chose. Do the same here, before the router starts.
@@ -15,7 +22,6 @@ export const init: ClientInit = async () => {
 		if (rememberedLanguage() === 'en') history.replaceState(history.state, '', '/en');
 	}
 	if (!serverRendered && !isNonVisitorPath(location.pathname)) {
-		const { installLocalSource } = await import('$lib/offline/boot');
-		installLocalSource();
+		readFromMirror();
 	}
 };

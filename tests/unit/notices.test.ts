@@ -10,7 +10,7 @@ import { problemsOf } from '$lib/content/validation';
 import { noticesView } from '$lib/content/views/notices';
 import { setLanguage } from '$lib/i18n/locale.svelte';
 import { GuideDb } from '$lib/offline/db';
-import { localSnapshot } from '$lib/offline/local-snapshot';
+import { localSnapshot } from '$lib/offline/local-views';
 import { syncOnce } from '$lib/offline/sync';
 import { contentResponse } from '$lib/server/feed/content-response';
 import { seedIfEmpty } from '$lib/server/seed';

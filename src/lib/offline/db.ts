@@ -1,11 +1,13 @@
-import { Dexie, type EntityTable } from 'dexie';
+// The one module that imports Dexie (the linter keeps it so): every other module of the offline
+// layer reaches IndexedDB through this one, and pages through the facade (./index.ts).
+import { Dexie, liveQuery, type EntityTable, type Observable, type Table } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
 import type { MapSettings } from '$lib/content/map-settings';
-import type { Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
+import type { ContentType, Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 
 /** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
 export interface Favourite {
-	type: 'events' | 'venues' | 'tours';
+	type: Exclude<ContentType, 'festivals' | 'notices'>;
 	id: string;
 	slug: string;
 	savedAt: string;
@@ -72,10 +74,31 @@ export class GuideDb extends Dexie {
 			favourites: '[type+id], type, savedAt, slug',
 			plans: 'id, date, updatedAt'
 		});
-		// v3: the bureau's notices, mirrored like the rest of the feed.
-		this.version(3).stores({ notices: 'id, end' });
+		// v3: search keys are named by the content type's one tag (`venues:id`, was `venue:id`).
+		this.version(3)
+			.stores({})
+			.upgrade(async (tx) => {
+				const meta = tx.table<MetaEntry, MetaEntry['key']>('meta');
+				const stored = (await meta.get('searchKeys'))?.value as Record<string, string> | undefined;
+				if (!stored) return;
+				const renamed = Object.entries(stored).map(([key, value]) => {
+					const [tag, id] = key.split(/:(.*)/s);
+					return [`${oldTags[tag] ?? tag}:${id}`, value];
+				});
+				await meta.put({ key: 'searchKeys', value: Object.fromEntries(renamed) });
+			});
+		// v4: the bureau's notices, mirrored like the rest of the feed.
+		this.version(4).stores({ notices: 'id, end' });
 	}
 }
+
+/** The search keys' tags before version 3. */
+const oldTags: Record<string, string> = {
+	venue: 'venues',
+	event: 'events',
+	festival: 'festivals',
+	tour: 'tours'
+};
 
 let instance: GuideDb | undefined;
 
@@ -85,4 +108,5 @@ export function guideDb(): GuideDb {
 	return instance;
 }
 
-export type { HolidayYear, MapSettings };
+export { liveQuery };
+export type { HolidayYear, MapSettings, Observable, Table };

@@ -1,6 +1,6 @@
 import { formatDayTime } from '$lib/content/format';
 import { pick, type Language } from '$lib/content/localized';
-import type { SavedChange } from '$lib/offline/saved-changes';
+import type { SavedChange } from '$lib/offline';
 import * as m from '$lib/paraglide/messages';
 
 /** "An event you saved or planned has changed" / "3 events …" (plural rules in the messages). */

@@ -10,6 +10,7 @@ import { mapView } from './map';
 import { noticesView } from './notices';
 import { searchView } from './search';
 import { settingsView } from './settings';
+import { siteView } from './site';
 import { tourView } from './tour';
 import { toursView } from './tours';
 import { venueView } from './venue';
@@ -34,6 +35,7 @@ export const views = {
 	search: searchView,
 	settings: settingsView,
 	info: infoView,
+	site: siteView,
 	notices: noticesView
 } satisfies Record<string, (snap: Snapshot, params: ViewParams, ctx: ViewContext) => unknown>;
 

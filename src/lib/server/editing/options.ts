@@ -1,7 +1,10 @@
+import type { NoticeScopeOptions, PickerOptions } from '$lib/admin/types';
 import type { Store } from '../store';
 
+export type { NoticeScopeOptions, PickerOptions };
+
 /** Choices for the pickers in the forms: every live venue and festival, drafts included. */
-export async function pickerOptions(store: Store) {
+export async function pickerOptions(store: Store): Promise<PickerOptions> {
 	const [venues, festivals] = await Promise.all([
 		store.venues.listAll(),
 		store.festivals.listAll()
@@ -28,10 +31,8 @@ export async function pickerOptions(store: Store) {
 	};
 }
 
-export type PickerOptions = Awaited<ReturnType<typeof pickerOptions>>;
-
 /** What a notice may be scoped to: every live venue, tour and festival, drafts included. */
-export async function noticeScopeOptions(store: Store) {
+export async function noticeScopeOptions(store: Store): Promise<NoticeScopeOptions> {
 	const [venues, tours, festivals] = await Promise.all([
 		store.venues.listAll(),
 		store.tours.listAll(),
@@ -47,5 +48,3 @@ export async function noticeScopeOptions(store: Store) {
 		festivals: entries('festivals', festivals)
 	};
 }
-
-export type NoticeScopeOptions = Awaited<ReturnType<typeof noticeScopeOptions>>;

@@ -28,8 +28,10 @@ function alarmOf(url: URL, lang: Language): number | Response {
 }
 
 /**
- * GET /api/v1/events.ics[?festival=slug][&lang=en][&alarm=off|10|30|60]: every public event (or
- * a festival's) as a subscribable calendar, each with a reminder when asked.
+ * GET /api/v1/events.ics[?festival=slug | ?event=slug][&lang=en][&alarm=off|10|30|60]: public
+ * events as a subscribable calendar: all of them, a festival's, or one event's (the https address a
+ * visitor subscribes to where an in-app browser will not download a file), each with a reminder
+ * when asked.
  */
 export async function icsResponse(
 	store: Store,
@@ -37,16 +39,23 @@ export async function icsResponse(
 	url: URL,
 	options: { maxAge: number; origin: string }
 ) {
-	const unknown = unknownParameter(url, ['festival', 'lang', 'alarm']);
+	const unknown = unknownParameter(url, ['festival', 'event', 'lang', 'alarm']);
 	if (unknown) return unknown;
+	for (const name of ['festival', 'event', 'lang']) {
+		if (url.searchParams.getAll(name).length > 1)
+			return badParameter(name, 'is given more than once');
+	}
 	const lang = (url.searchParams.get('lang') ?? 'zh') as Language;
 	if (!languages.includes(lang)) return badParameter('lang', 'must be zh or en');
 	const alarm = alarmOf(url, lang);
 	if (alarm instanceof Response) return alarm;
 	const festivalSlug = url.searchParams.get('festival');
+	const eventSlug = url.searchParams.get('event');
+	if (festivalSlug !== null && eventSlug !== null)
+		return badParameter('event', 'cannot be combined with festival');
 
 	const { revision } = await revisionClock(store.db).read();
-	const key = `${revision}:${festivalSlug ?? ''}:${lang}:${alarm}`;
+	const key = `${revision}:${festivalSlug ?? ''}:${eventSlug ?? ''}:${lang}:${alarm}`;
 	const cache = cacheFor(store.db);
 	let rep = cache.get(key);
 	if (!rep) {
@@ -57,6 +66,11 @@ export async function icsResponse(
 			if (!festival) return badParameter('festival', `no published festival "${festivalSlug}"`);
 			events = events.filter((e) => e.festivalId === festival.id);
 			name = lang === 'en' ? (festival.name.en ?? festival.name.zh) : festival.name.zh;
+		}
+		if (eventSlug !== null) {
+			events = events.filter((e) => e.slug === eventSlug);
+			if (!events.length) return badParameter('event', `no published event "${eventSlug}"`);
+			name = lang === 'en' ? (events[0].title.en ?? events[0].title.zh) : events[0].title.zh;
 		}
 		const venues = new Map((await store.venues.listPublic()).map((v) => [v.id, v]));
 		const text = eventsCalendar(events, {
