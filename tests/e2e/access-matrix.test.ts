@@ -30,7 +30,9 @@ test.setTimeout(600_000);
 
 /** A draft of each content type where there is one (the most sensitive page), else any record. */
 function recordFor(routeId: string): string {
-	const type = /\/admin\/(?:preview\/)?(events|venues|festivals|tours)\/\[id\]$/.exec(routeId)?.[1];
+	const type = /\/admin\/(?:preview\/)?(events|venues|festivals|tours|notices)\/\[id\]$/.exec(
+		routeId
+	)?.[1];
 	if (!type) throw new Error(`no value for the parameter of ${routeId}`);
 	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
 	try {
@@ -68,7 +70,59 @@ test.beforeAll(async () => {
 		editor: await logIn(serverURL, editor.email, editor.password),
 		admin: await logIn(serverURL, demo.email, demo.password)
 	};
+	// The sample programme has no bureau notices: a draft one, posted as an editor would, gives the
+	// notice pages a record to be asked about.
+	draftNotice = await postDraftNotice(cookies.editor!);
 });
+
+test.afterAll(async () => {
+	if (draftNotice) await deleteNotice(cookies.editor!, draftNotice);
+});
+
+let draftNotice: string | undefined;
+
+const form = (cookie: string, fields: Record<string, string>) => ({
+	method: 'POST',
+	redirect: 'manual' as const,
+	// A browser's form post: without `accept: text/html` SvelteKit answers as to `use:enhance`.
+	headers: {
+		origin: serverURL,
+		cookie,
+		accept: 'text/html',
+		'content-type': 'application/x-www-form-urlencoded'
+	},
+	body: new URLSearchParams(fields).toString()
+});
+
+async function postDraftNotice(cookie: string): Promise<string> {
+	const response = await fetch(
+		`${serverURL}/admin/notices/new`,
+		form(cookie, {
+			slug: '',
+			status: 'draft',
+			severity: 'info',
+			'message.zh': '访问矩阵的草稿通知',
+			'message.en': 'A draft notice for the access matrix',
+			start: '2026-01-01T08:00',
+			end: '2026-01-02T08:00',
+			scope: ''
+		})
+	);
+	expect(response.status).toBe(303);
+	return /\/admin\/notices\/([^?]+)/.exec(response.headers.get('location') ?? '')![1];
+}
+
+async function deleteNotice(cookie: string, id: string): Promise<void> {
+	const page = await (
+		await fetch(`${serverURL}/admin/notices/${id}`, { headers: { cookie } })
+	).text();
+	const version = /name="version" value="(\d+)"/.exec(page)![1];
+	const response = await fetch(
+		`${serverURL}/admin/notices/${id}?/delete`,
+		form(cookie, { confirm: 'yes', version })
+	);
+	expect(response.status).toBe(303);
+}
 
 test('every console route of the built app has an entry in the access table', () => {
 	expect(routes.length).toBeGreaterThan(20);

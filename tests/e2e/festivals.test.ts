@@ -94,7 +94,7 @@ test('the grid scrolls sideways on a 360 px phone and from the keyboard, keeping
 	expect((await time.boundingBox())!.x).toBeCloseTo(timeBefore!.x, 0);
 });
 
-test('the festival calendar can be subscribed by webcal or downloaded', async ({
+test('the festival calendar can be subscribed by webcal or downloaded, with a reminder chosen before', async ({
 	page,
 	request
 }) => {
@@ -109,6 +109,18 @@ test('the festival calendar can be subscribed by webcal or downloaded', async ({
 	const calendar = await request.get(download!);
 	expect(calendar.headers()['content-type']).toContain('text/calendar');
 	expect(await calendar.text()).toContain('太白湖新春灯会');
+	expect(await calendar.text()).not.toContain('BEGIN:VALARM');
+
+	// A reminder chosen before subscribing rides in both links; the calendar app then rings it.
+	await page.getByLabel('提醒').selectOption({ label: '提前 30 分钟' });
+	await expect(subscribe).toHaveAttribute('href', /\?festival=spring-lantern-fair&alarm=30$/);
+	const withAlarm = await page.getByRole('link', { name: /下载日历文件/ }).getAttribute('href');
+	expect(withAlarm).toMatch(/&alarm=30$/);
+	const reminding = await (await request.get(withAlarm!)).text();
+	expect(reminding).toContain('TRIGGER:-PT30M');
+	expect(reminding).toContain('30 分钟后开始：');
+	await page.getByLabel('提醒').selectOption({ label: '不提醒' });
+	await expect(subscribe).toHaveAttribute('href', /\?festival=spring-lantern-fair$/);
 });
 
 test('the festival pages read in English, in the grid and in the list', async ({

@@ -22,6 +22,18 @@ let sample: FeedPayload;
 beforeAll(async () => {
 	const store = await testStore();
 	await seedIfEmpty(store, '2026-11-28');
+	// The sample programme has no bureau notices; two published ones make the feed carry some.
+	for (const n of [1, 2]) {
+		await store.notices.create({
+			slug: `notice-${n}`,
+			status: 'published',
+			severity: n === 1 ? 'warning' : 'info',
+			message: { zh: `通知 ${n}`, en: `Notice ${n}` },
+			start: '2026-11-28T08:00',
+			end: '2026-11-29T18:00',
+			sample: false
+		});
+	}
 	const url = new URL('http://guide.test/api/v1/content');
 	const response = await contentResponse(store, new Request(url), url, 30);
 	sample = feedPayload.parse(await response.json());
@@ -43,7 +55,13 @@ const table = fc.record({
 });
 const step = fc.record({
 	full: fc.boolean(),
-	tables: fc.record({ venues: table, events: table, festivals: table, tours: table }),
+	tables: fc.record({
+		venues: table,
+		events: table,
+		festivals: table,
+		tours: table,
+		notices: table
+	}),
 	zoom: fc.integer({ min: 10, max: 16 })
 });
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;

@@ -27,7 +27,13 @@ const table: fc.Arbitrary<Table> = fc.record({
 
 const step = fc.record({
 	full: fc.boolean(),
-	tables: fc.record({ venues: table, events: table, festivals: table, tours: table }),
+	tables: fc.record({
+		venues: table,
+		events: table,
+		festivals: table,
+		tours: table,
+		notices: table
+	}),
 	holiday: fc.integer({ min: 2025, max: 2030 }),
 	zoom: fc.integer({ min: 10, max: 16 })
 });

@@ -211,5 +211,105 @@ describeEachDialect((open) => {
 			});
 			expect((await ics('/api/v1/events.ics?lang=fr')).status).toBe(400);
 		});
+
+		const alarms = (text: string) =>
+			new ICAL.Component(ICAL.parse(text))
+				.getAllSubcomponents('vevent')
+				.map((e) => e.getFirstSubcomponent('valarm'));
+
+		it('reminds before every start that is not cancelled with ?alarm=30, in the language asked for', async () => {
+			const calendar = new ICAL.Component(
+				ICAL.parse(
+					await (
+						await ics('/api/v1/events.ics?festival=spring-lantern-fair&lang=en&alarm=30')
+					).text()
+				)
+			);
+			const events = calendar.getAllSubcomponents('vevent');
+			const on = events.filter((e) => e.getFirstPropertyValue('status') !== 'CANCELLED');
+			expect(on.length).toBeGreaterThan(20);
+			const timed = on.filter((e) => e.getFirstProperty('dtstart')?.type === 'date-time');
+			expect(timed.length).toBeGreaterThan(20);
+			for (const event of timed) {
+				expect(event.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Shanghai');
+				const alarm = event.getFirstSubcomponent('valarm')!;
+				expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+				expect((alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-1800);
+				expect(String(alarm.getFirstPropertyValue('description'))).toBe(
+					`Starts in 30 minutes: ${event.getFirstPropertyValue('summary')}`
+				);
+			}
+			const cancelled = events.filter((e) => e.getFirstPropertyValue('status') === 'CANCELLED');
+			expect(cancelled.length).toBeGreaterThan(0);
+			expect(cancelled.every((e) => e.getFirstSubcomponent('valarm') === null)).toBe(true);
+		});
+
+		it.each([
+			[10, -600],
+			[60, -3600]
+		])(
+			'reminds %i minutes before with ?alarm=%i, in Chinese by default',
+			async (minutes, seconds) => {
+				const found = alarms(await (await ics(`/api/v1/events.ics?alarm=${minutes}`)).text());
+				const alarm = found.find(Boolean)!;
+				expect((alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(seconds);
+				expect(String(alarm.getFirstPropertyValue('description'))).toMatch(
+					new RegExp(`^${minutes} 分钟后开始：.+`)
+				);
+			}
+		);
+
+		it('gives no reminder with ?alarm=off, as without the parameter', async () => {
+			for (const path of ['/api/v1/events.ics?alarm=off', '/api/v1/events.ics']) {
+				const found = alarms(await (await ics(path)).text());
+				expect(found.length).toBeGreaterThan(20);
+				expect(found.every((a) => a === null)).toBe(true);
+			}
+		});
+
+		it.each(['', '0', '1', '15', '-30', '1441', '30.0', '030', ' 30', 'abc', '1e3', 'OFF', 'on'])(
+			'refuses ?alarm=%j with a 400 naming the parameter',
+			async (value) => {
+				const response = await ics(`/api/v1/events.ics?alarm=${encodeURIComponent(value)}`);
+				expect(response.status).toBe(400);
+				expect(await response.json()).toMatchObject({ error: { status: 400, parameter: 'alarm' } });
+			}
+		);
+
+		it('refuses a repeated ?alarm= even when each value alone is allowed', async () => {
+			const response = await ics('/api/v1/events.ics?alarm=10&alarm=30');
+			expect(response.status).toBe(400);
+			expect(await response.json()).toMatchObject({ error: { parameter: 'alarm' } });
+		});
+
+		it('reminds before one event’s start when ?event= and ?alarm= come together, and not without the alarm', async () => {
+			const [published] = (await store.events.listPublic()).filter((e) => e.status !== 'cancelled');
+			const plain = alarms(await (await ics(`/api/v1/events.ics?event=${published.slug}`)).text());
+			expect(plain).toEqual([null]);
+			const found = alarms(
+				await (await ics(`/api/v1/events.ics?event=${published.slug}&alarm=60`)).text()
+			);
+			expect(found).toHaveLength(1);
+			expect((found[0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-3600);
+		});
+
+		it.each(['festival', 'event', 'lang'])(
+			'refuses a repeated ?%s= with a 400 naming it, before reading any content',
+			async (name) => {
+				const value = name === 'lang' ? 'en' : 'spring-lantern-fair';
+				const response = await ics(`/api/v1/events.ics?${name}=${value}&${name}=${value}`);
+				expect(response.status).toBe(400);
+				expect(await response.json()).toMatchObject({ error: { status: 400, parameter: name } });
+			}
+		);
+
+		it('says what is wrong with ?alarm= in the language asked for', async () => {
+			const zh = await (await ics('/api/v1/events.ics?alarm=15')).json();
+			expect(zh.error.message).toBe('alarm 只能是 off、10、30 或 60（开始前的分钟数），不能是“15”');
+			const en = await (await ics('/api/v1/events.ics?lang=en&alarm=15')).json();
+			expect(en.error.message).toBe(
+				'alarm must be off, 10, 30 or 60 (minutes before the start), not “15”'
+			);
+		});
 	});
 });

@@ -35,6 +35,30 @@ describe('reminders in calendar files', () => {
 		}
 	});
 
+	it('reminds of an all-day event on the morning of its day, the lead time before 09:00', () => {
+		const published = snap.events.find((e) => e.status === 'published' && !e.allDay)!;
+		const fair = { ...published, allDay: true, start: '2026-12-05T00:00', end: '2026-12-07T00:00' };
+		const [vevent] = vevents(
+			eventsCalendar([fair], {
+				name: 'x',
+				lang: 'en',
+				venues,
+				alarmMinutes: 30,
+				alarmText: () => 'wrong text for an all-day event',
+				allDayAlarmText: (title) => `Today: ${title}`
+			})
+		);
+		expect(vevent.getFirstProperty('dtstart')?.type).toBe('date');
+		const alarm = vevent.getFirstSubcomponent('valarm');
+		const trigger = alarm?.getFirstPropertyValue('trigger') as ICAL.Duration;
+		// 08:30 on the day: 8.5 hours after the all-day start, not 30 minutes before midnight.
+		expect(trigger.toSeconds()).toBe((9 * 60 - 30) * 60);
+		expect(alarm?.getFirstProperty('trigger')?.getParameter('related') ?? 'START').toBe('START');
+		expect(String(alarm?.getFirstPropertyValue('description'))).toBe(
+			`Today: ${vevent.getFirstPropertyValue('summary')}`
+		);
+	});
+
 	it('leaves a cancelled event and an event without a chosen lead time without an alarm', () => {
 		const published = snap.events.find((e) => e.status === 'published')!;
 		const cancelled = { ...published, id: 'evt_cancelled1', status: 'cancelled' as const };

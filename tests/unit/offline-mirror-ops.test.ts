@@ -84,7 +84,13 @@ describe('the mirror’s operations', () => {
 		await commands.sync();
 		const [status] = await answers<MirrorStatus>(queries.status(), 1);
 		expect(status.saved).toEqual([
-			{ id: event.id, slug: event.slug, title: event.title.zh, change: 'cancelled' }
+			{
+				id: event.id,
+				slug: event.slug,
+				title: event.title.zh,
+				change: 'cancelled',
+				reason: { zh: '大风' }
+			}
 		]);
 
 		await commands.dismissSavedChanges();

@@ -207,7 +207,8 @@ describe('the phone database', () => {
 		expect(await upgraded.visitedStops.count()).toBe(1);
 		await upgraded.plans.put({ id: 'p1', date: '2026-12-01', updatedAt: 'x', plan: {} });
 		expect(await upgraded.plans.count()).toBe(1);
-		expect(upgraded.verno).toBe(3);
+		expect(await upgraded.notices.count()).toBe(0);
+		expect(upgraded.verno).toBe(4);
 		upgraded.close();
 	});
 

@@ -6,6 +6,7 @@ const types: Record<string, () => string> = {
 	venues: m.admin_type_venues,
 	festivals: m.admin_type_festivals,
 	tours: m.admin_type_tours,
+	notices: m.admin_type_notices,
 	users: m.admin_type_users,
 	login: m.admin_type_login
 };
@@ -90,6 +91,9 @@ const fields: Record<string, () => string> = {
 	distanceM: m.admin_field_distanceM,
 	durationMinutes: m.admin_field_durationMinutes,
 	featured: m.admin_field_featured,
+	severity: m.admin_field_severity,
+	message: m.admin_field_message,
+	scope: m.admin_field_scope,
 	disabled: m.admin_field_disabled,
 	role: m.admin_field_role,
 	email: m.admin_field_email,
@@ -100,6 +104,13 @@ const fields: Record<string, () => string> = {
 	'(record)': m.admin_field_record
 };
 
+const severities: Record<string, () => string> = {
+	info: m.admin_notice_severity_info,
+	warning: m.admin_notice_severity_warning,
+	emergency: m.admin_notice_severity_emergency
+};
+
+export const severityLabel = (severity: string) => severities[severity]?.() ?? severity;
 export const typeLabel = (type: string) => types[type]?.() ?? type;
 export const actionLabel = (action: string) => actions[action]?.() ?? action;
 export const statusLabel = (status: string) => statuses[status]?.() ?? status;

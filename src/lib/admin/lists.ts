@@ -1,6 +1,6 @@
 import type { Localized } from '$lib/content/localized';
 import { occurrences } from '$lib/content/recurrence';
-import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 import { localDate } from '$lib/content/schemas/primitives';
 import { addDays } from '$lib/content/time';
 
@@ -143,4 +143,25 @@ export function filterTours(tours: Tour[], query: ListQuery): Tour[] {
 				matches(query.q, [t.name, t.theme, t.summary, t.slug, t.id])
 		)
 		.sort(query.sort === '-updated' ? byUpdated : byName);
+}
+
+export const noticeSorts = ['-start', 'start', '-updated'] as const;
+
+/** Notices: `kind` filters by severity; the date range keeps those showing at some time in it. */
+export function filterNotices(notices: Notice[], query: ListQuery): Notice[] {
+	const sorts: Record<string, (a: Notice, b: Notice) => number> = {
+		'-start': (a, b) => b.start.localeCompare(a.start),
+		start: (a, b) => a.start.localeCompare(b.start),
+		'-updated': byUpdated
+	};
+	return notices
+		.filter(
+			(n) =>
+				(!query.status || n.status === query.status) &&
+				(!query.kind || n.severity === query.kind) &&
+				(!query.from || n.end > `${query.from}T00:00`) &&
+				(!query.to || n.start < `${addDays(query.to, 1)}T00:00`) &&
+				matches(query.q, [n.message, n.slug, n.id])
+		)
+		.sort(sorts[query.sort] ?? sorts['-start']);
 }

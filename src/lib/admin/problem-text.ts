@@ -80,6 +80,7 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 		(x) => m.admin_problem_not_date_time({ value: x[1] })
 	],
 	[/^unknown venue$/, () => m.admin_problem_unknown_venue()],
+	[/^must be a venue, tour or festival$/, () => m.admin_problem_scope()],
 	[/^unsupported time zone (.*)$/, (x) => m.admin_problem_time_zone({ zone: x[1] })],
 	[/^too many cells$/, () => m.admin_problem_too_many_cells()],
 	[/^count$/, () => m.admin_problem_count()],

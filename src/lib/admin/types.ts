@@ -90,3 +90,10 @@ export interface PickerOptions {
 		status: Festival['status'];
 	}[];
 }
+
+/** What a notice may be scoped to (`venues:<id>`, …): every live venue, tour and festival. */
+export interface NoticeScopeOptions {
+	venues: { value: string; name: Localized }[];
+	tours: { value: string; name: Localized }[];
+	festivals: { value: string; name: Localized }[];
+}

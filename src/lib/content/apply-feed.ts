@@ -18,7 +18,8 @@ export function emptyMirror(): Mirror {
 		venues: new Map(),
 		events: new Map(),
 		festivals: new Map(),
-		tours: new Map()
+		tours: new Map(),
+		notices: new Map()
 	};
 }
 
@@ -62,7 +63,8 @@ export function feedChanges(payload: FeedPayload): FeedChanges {
 			venues: table('venues'),
 			events: table('events'),
 			festivals: table('festivals'),
-			tours: table('tours')
+			tours: table('tours'),
+			notices: table('notices')
 		},
 		holidays: payload.holidays,
 		settings: payload.settings,
@@ -102,6 +104,7 @@ function cloneMirror(mirror: Mirror): Mirror {
 		venues: new Map(mirror.venues),
 		events: new Map(mirror.events),
 		festivals: new Map(mirror.festivals),
-		tours: new Map(mirror.tours)
+		tours: new Map(mirror.tours),
+		notices: new Map(mirror.notices)
 	};
 }

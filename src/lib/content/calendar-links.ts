@@ -1,4 +1,5 @@
 import type { Language } from './localized';
+import type { AlarmChoice } from './reminder-choices';
 
 /**
  * The server's calendar addresses (src/routes/api/v1/*.ics), built in one place: the festival
@@ -8,9 +9,15 @@ import type { Language } from './localized';
 export type CalendarSubject =
 	{ festival: string } | { event: string } | { plan: string /* a plan's share code */ };
 
-export function calendarPath(subject: CalendarSubject, lang: Language): string {
+/** `alarm`: the events calendar's reminder, that many minutes before each start (plans have none). */
+export function calendarPath(
+	subject: CalendarSubject,
+	lang: Language,
+	alarm?: AlarmChoice
+): string {
 	const [name, value] = Object.entries(subject)[0] as [string, string];
 	const file = name === 'plan' ? 'plan.ics' : 'events.ics';
-	const query = `${name}=${encodeURIComponent(value)}${lang === 'en' ? '&lang=en' : ''}`;
+	const reminder = alarm !== undefined && file === 'events.ics' ? `&alarm=${alarm}` : '';
+	const query = `${name}=${encodeURIComponent(value)}${lang === 'en' ? '&lang=en' : ''}${reminder}`;
 	return `/api/v1/${file}?${query}`;
 }

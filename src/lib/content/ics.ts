@@ -1,5 +1,10 @@
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+	ICalAlarmRelatesTo,
+	ICalAlarmType,
+	ICalCalendarMethod,
+	ICalEventStatus
+} from 'ical-generator';
 import { pick, type Language } from './localized';
 import type { Event, Venue } from './schemas';
 import { addDays, shanghaiZone } from './time';
@@ -50,23 +55,37 @@ export interface IcsOptions {
 	alarmMinutes?: number;
 	/** Words of the reminder's text, e.g. "Starts in {minutes} minutes: {title}". */
 	alarmText?: (title: string, minutes: number) => string;
+	/** Words of an all-day event's morning reminder, e.g. "Today: {title}". */
+	allDayAlarmText?: (title: string) => string;
 }
 
-/** Lead times a visitor may choose for a reminder, in minutes. */
-export const alarmChoices = [10, 30, 60] as const;
-/** The longest lead time a subscribed feed accepts (`?alarm=`): one day. */
-export const maxAlarmMinutes = 1440;
+/**
+ * An all-day event has no start time a visitor can act on: its midnight start would ring the night
+ * before. Like the calendar apps' own all-day default, it reminds on the morning of each day instead,
+ * the lead time before 09:00 (floating, so 09:00 wherever the phone is, as the date itself is).
+ */
+export const allDayReminderAt = 9 * 60;
 
 /**
  * A display alarm `minutes` before the start: calendar apps (iOS, Android, Outlook) then remind
- * the visitor on their own, even with the app closed and offline.
+ * the visitor on their own, even with the app closed and offline. Relative to the start, so each
+ * occurrence of a recurring event reminds too.
  */
 export function addAlarm(
 	event: ReturnType<ReturnType<typeof ical>['createEvent']>,
 	minutes: number,
-	text: string
+	text: string,
+	allDay = false
 ): void {
-	event.createAlarm({ type: ICalAlarmType.display, trigger: minutes * 60, description: text });
+	const before = allDay ? minutes - allDayReminderAt : minutes;
+	const alarm = event.createAlarm({
+		type: ICalAlarmType.display,
+		trigger: before * 60,
+		description: text
+	});
+	// ical-generator writes a trigger after the start as RELATED=END (relative to the end) unless
+	// told otherwise, and its constructor ignores `relatesTo`, so it is set here.
+	if (before < 0) alarm.relatesTo(ICalAlarmRelatesTo.start);
 }
 
 /**
@@ -134,7 +153,10 @@ export function eventsCalendar(events: Event[], options: IcsOptions): string {
 			addAlarm(
 				entry,
 				options.alarmMinutes,
-				options.alarmText?.(title, options.alarmMinutes) ?? title
+				(event.allDay
+					? options.allDayAlarmText?.(title)
+					: options.alarmText?.(title, options.alarmMinutes)) ?? title,
+				event.allDay
 			);
 		}
 	}

@@ -11,11 +11,3 @@ export const siteSettings = z.object({
 	psb: z.string().max(60).optional()
 });
 export type SiteSettings = z.infer<typeof siteSettings>;
-
-export const icpFilingSite = 'https://beian.miit.gov.cn/';
-
-/** The public security filing site's page for a record: the number's digits are its code. */
-export function psbRecordUrl(record: string): string {
-	const code = record.match(/\d{8,}/)?.[0] ?? '';
-	return `https://beian.mps.gov.cn/#/query/webSearch?code=${code}`;
-}

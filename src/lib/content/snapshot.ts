@@ -2,7 +2,7 @@ import { holidayCalendar, type HolidayCalendar, type HolidayYear } from './holid
 import type { MapSettings } from './map-settings';
 import type { SiteSettings } from './site-settings';
 import { occurrences } from './recurrence';
-import type { Event, Festival, Tour, Venue } from './schemas';
+import type { Event, Festival, Notice, Tour, Venue } from './schemas';
 import type { LocalDateTime } from './time';
 
 /** All public content at one revision: what the server renders from and what a phone mirrors. */
@@ -12,6 +12,8 @@ export interface ContentData {
 	events: Event[];
 	festivals: Festival[];
 	tours: Tour[];
+	/** Published bureau notices, ended ones included (views filter by their `now`). */
+	notices?: Notice[];
 	holidays: HolidayYear[];
 	settings: { map: MapSettings; site?: SiteSettings };
 	/**

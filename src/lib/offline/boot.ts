@@ -31,8 +31,9 @@ function keepMirrorFresh(): void {
 
 	// Read in the mirror's worker: the page never loads Dexie just to show how fresh it is.
 	let first = true;
-	watch('status', undefined, ({ meta, saved }) => {
+	watch('status', undefined, ({ meta, saved, dismissedNotices }) => {
 		offlineStatus.saved = saved;
+		offlineStatus.dismissedNotices = dismissedNotices;
 		const revision = meta?.revision ?? 0;
 		const previous = first ? revision : offlineStatus.revision;
 		first = false;

@@ -3,16 +3,16 @@
 import { Dexie, liveQuery, type EntityTable, type Observable, type Table } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
 import type { MapSettings } from '$lib/content/map-settings';
-import type { ContentType, Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { ContentType, Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 
 /** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
 export interface Favourite {
-	type: Exclude<ContentType, 'festivals'>;
+	type: Exclude<ContentType, 'festivals' | 'notices'>;
 	id: string;
 	slug: string;
 	savedAt: string;
 	/** The title and time when saved, so a later change (cancelled, moved) can be told apart. */
-	seen: { title: string; start?: string; status?: string };
+	seen: { title: string; start?: string; status?: string; venueId?: string };
 }
 
 export interface VisitedStop {
@@ -30,7 +30,15 @@ export interface StoredPlan {
 }
 
 export interface MetaEntry {
-	key: 'sync' | 'settings' | 'holidays' | 'notice' | 'searchKeys' | 'tileJob' | 'dismissedHints';
+	key:
+		| 'sync'
+		| 'settings'
+		| 'holidays'
+		| 'notice'
+		| 'searchKeys'
+		| 'tileJob'
+		| 'dismissedNotices'
+		| 'dismissedHints';
 	value: unknown;
 }
 
@@ -51,6 +59,7 @@ export class GuideDb extends Dexie {
 	events!: EntityTable<Event, 'id'>;
 	festivals!: EntityTable<Festival, 'id'>;
 	tours!: EntityTable<Tour, 'id'>;
+	notices!: EntityTable<Notice, 'id'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	favourites!: EntityTable<Favourite, 'id'>;
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
@@ -86,6 +95,8 @@ export class GuideDb extends Dexie {
 				});
 				await meta.put({ key: 'searchKeys', value: Object.fromEntries(renamed) });
 			});
+		// v4: the bureau's notices, mirrored like the rest of the feed.
+		this.version(4).stores({ notices: 'id, end' });
 	}
 }
 

@@ -11,40 +11,48 @@ let cached: { revision: number; snapshot: Snapshot } | undefined;
 
 /** The mirror as a snapshot for the views, rebuilt only when a sync moved the revision. */
 export async function localSnapshot(db: GuideDb): Promise<Snapshot | undefined> {
-	return db.transaction('r', [db.venues, db.events, db.festivals, db.tours, db.meta], async () => {
-		const meta = await readSyncMeta(db);
-		if (!meta?.revision) return undefined;
-		if (cached?.revision === meta.revision) return cached.snapshot;
-		const [venues, events, festivals, tours, holidays, settings, keys] = await Promise.all([
-			db.venues.toArray(),
-			db.events.toArray(),
-			db.festivals.toArray(),
-			db.tours.toArray(),
-			db.meta.get('holidays'),
-			db.meta.get('settings'),
-			db.meta.get('searchKeys')
-		]);
-		const snapshot = snapshotOf({
-			revision: meta.revision,
-			venues,
-			events,
-			festivals,
-			tours,
-			holidays: (holidays?.value as HolidayYear[] | undefined) ?? [],
-			settings: settings?.value as ContentData['settings'],
-			searchKeys: keys?.value as Record<string, string> | undefined
-		});
-		cached = { revision: meta.revision, snapshot };
-		return snapshot;
-	});
+	return db.transaction(
+		'r',
+		[db.venues, db.events, db.festivals, db.tours, db.notices, db.meta],
+		async () => {
+			const meta = await readSyncMeta(db);
+			if (!meta?.revision) return undefined;
+			if (cached?.revision === meta.revision) return cached.snapshot;
+			const [venues, events, festivals, tours, notices, holidays, settings, keys] =
+				await Promise.all([
+					db.venues.toArray(),
+					db.events.toArray(),
+					db.festivals.toArray(),
+					db.tours.toArray(),
+					db.notices.toArray(),
+					db.meta.get('holidays'),
+					db.meta.get('settings'),
+					db.meta.get('searchKeys')
+				]);
+			const snapshot = snapshotOf({
+				revision: meta.revision,
+				venues,
+				events,
+				festivals,
+				tours,
+				notices,
+				holidays: (holidays?.value as HolidayYear[] | undefined) ?? [],
+				settings: settings?.value as ContentData['settings'],
+				searchKeys: keys?.value as Record<string, string> | undefined
+			});
+			cached = { revision: meta.revision, snapshot };
+			return snapshot;
+		}
+	);
 }
 
 /** The mirror's content as plain data (what crosses from the worker to a page), or undefined. */
 export async function localContent(db: GuideDb): Promise<ContentData | undefined> {
 	const snapshot = await localSnapshot(db);
 	if (!snapshot) return undefined;
-	const { revision, venues, events, festivals, tours, holidays, settings, searchKeys } = snapshot;
-	return { revision, venues, events, festivals, tours, holidays, settings, searchKeys };
+	const { revision, venues, events, festivals, tours, notices, holidays, settings, searchKeys } =
+		snapshot;
+	return { revision, venues, events, festivals, tours, notices, holidays, settings, searchKeys };
 }
 
 /**
@@ -56,6 +64,15 @@ export type ViewAnswer =
 	| { missing: true }
 	| { notFound: string }
 	| { badParameter: string; message: string };
+
+/**
+ * Loads the views' code into this context now, while there is a signal. Without a service worker
+ * nothing answers the worker's own import of it offline (the page's copy fetched ahead does not),
+ * so a page never opened would fail for want of it once the signal goes.
+ */
+export async function loadViewCode(): Promise<void> {
+	await import('$lib/content/views/registry');
+}
 
 /**
  * Page data computed next to the mirror with the same views the server runs. The views and their

@@ -2,8 +2,8 @@ import type { ContentData } from '$lib/content/snapshot';
 import type { Plan } from '$lib/planner/plan';
 import { guideDb, liveQuery, type Favourite, type Observable, type SyncMeta } from './db';
 import { favourites, isFavourite, toggleFavourite } from './favourites';
-import { localContent, localView } from './local-views';
 import { dismissHint, hintDismissed } from './hints';
+import { loadViewCode, localContent, localView } from './local-views';
 import { deletePlan, loadPlan, planFor, planList, savePlan } from './plans';
 import { dismissSavedChanges, type SavedChange } from './saved-changes';
 import { storageUse } from './storage';
@@ -23,6 +23,8 @@ import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops
 export interface MirrorStatus {
 	meta: SyncMeta | undefined;
 	saved: SavedChange[];
+	/** Ids of the bureau notices the visitor dismissed on this phone. */
+	dismissedNotices: string[];
 }
 
 /**
@@ -41,15 +43,12 @@ export const commands = {
 		return outcome;
 	},
 	view: (request: Parameters<typeof localView>[1]) => localView(guideDb(), request),
-	/**
-	 * Loads the views' code now rather than at the first page drawn from the mirror. Where no
-	 * service worker keeps that code (in-app browsers on iPhone), the first such page may come after
-	 * the signal has gone.
-	 */
-	loadViews: async (): Promise<void> => void (await import('$lib/content/views/registry')),
+	/** The views' code loaded ahead, for browsers where nothing keeps it offline. */
+	loadViewCode,
 	toggleFavourite: (favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> =>
 		toggleFavourite(favourite),
 	dismissSavedChanges,
+	dismissNotice,
 	dismissHint: (hint: string): Promise<void> => dismissHint(hint),
 	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
 		setStopVisited(tick.tourId, tick.stop, tick.visited),
@@ -78,10 +77,15 @@ export const queries = {
 	status: (): Observable<MirrorStatus> =>
 		liveQuery(async () => {
 			const db = guideDb();
-			const [meta, notice] = await Promise.all([db.meta.get('sync'), db.meta.get('notice')]);
+			const [meta, notice, dismissed] = await Promise.all([
+				db.meta.get('sync'),
+				db.meta.get('notice'),
+				db.meta.get('dismissedNotices')
+			]);
 			return {
 				meta: meta?.value as SyncMeta | undefined,
-				saved: (notice?.value as SavedChange[] | undefined) ?? []
+				saved: (notice?.value as SavedChange[] | undefined) ?? [],
+				dismissedNotices: (dismissed?.value as string[] | undefined) ?? []
 			};
 		}),
 	/** The whole mirror, again after every sync that moved it (the plan pages compute on it). */
@@ -97,6 +101,20 @@ export const queries = {
 
 export type Commands = typeof commands;
 export type Queries = typeof queries;
+
+/**
+ * Remembers that the visitor closed a bureau notice, on this phone, across reloads. Ids of notices
+ * gone from the mirror are dropped, so the list never grows past the notices there are.
+ */
+async function dismissNotice(id: string): Promise<void> {
+	const db = guideDb();
+	await db.transaction('rw', [db.meta, db.notices], async () => {
+		const known = new Set(await db.notices.toCollection().primaryKeys());
+		const previous = ((await db.meta.get('dismissedNotices'))?.value as string[] | undefined) ?? [];
+		const kept = previous.filter((p) => p !== id && known.has(p));
+		await db.meta.put({ key: 'dismissedNotices', value: [...kept, id] });
+	});
+}
 
 /** Keeps the news until the visitor dismisses it, across reloads and tabs. */
 async function announce(changes: SavedChange[]) {

@@ -12,6 +12,8 @@ export const offlineStatus = $state({
 	/** The last sync failed: for lack of storage, or otherwise (the network, the server). */
 	syncProblem: null as 'quota' | 'failed' | null,
 	saved: [] as SavedChange[],
+	/** The bureau notices dismissed on this phone (an emergency one shows regardless). */
+	dismissedNotices: [] as string[],
 	/** The browser has no service worker (some in-app browsers): the app works online only. */
 	noServiceWorker: false,
 	/** A new version is installed and waiting; accepting reloads into it. */

@@ -3,7 +3,7 @@ import { feedChanges, type TableChanges } from '$lib/content/apply-feed';
 // whose opening-hours parser (~125 KB) the sync worker must not carry.
 import { contentTypes, feedPayload, type FeedPayload } from '$lib/content/schemas/feed';
 import { guideDb, type GuideDb, type SyncMeta, type Table } from './db';
-import { savedChanges, type SavedChange } from './saved-changes';
+import { plannedEventIds, savedChanges, type SavedChange, type VenueNames } from './saved-changes';
 import { SyncError } from './sync-error';
 
 export { SyncError };
@@ -98,11 +98,14 @@ export async function applyPayload(
 	const changes = feedChanges(payload);
 	return db.transaction(
 		'rw',
-		[db.venues, db.events, db.festivals, db.tours, db.meta, db.favourites],
+		[db.venues, db.events, db.festivals, db.tours, db.notices, db.meta, db.favourites, db.plans],
 		async () => {
 			const favourites = await db.favourites.toArray();
-			// The saved events as the phone had them, to tell which of their dates this sync cancels.
-			const savedIds = favourites.filter((f) => f.type === 'events').map((f) => f.id);
+			// The saved and planned events as the phone had them, to tell what this sync changes.
+			const planned = plannedEventIds(await db.plans.toArray());
+			const savedIds = [
+				...new Set([...favourites.filter((f) => f.type === 'events').map((f) => f.id), ...planned])
+			];
 			const previous = new Map(
 				(await db.events.bulkGet(savedIds)).filter((e) => e !== undefined).map((e) => [e.id, e])
 			);
@@ -128,10 +131,18 @@ export async function applyPayload(
 				{ key: 'searchKeys', value: changes.searchKeys(keys) }
 			]);
 			const events = new Map(changes.tables.events.put.map((e) => [e.id, e]));
+			const deleted = new Set(changes.tables.events.remove);
+			// The places the watched events are at now, to name a new one.
+			const venueIds = savedIds.flatMap((id) => events.get(id)?.venueId ?? []);
+			const venues: VenueNames = new Map(
+				(await db.venues.bulkGet(venueIds))
+					.filter((v) => v !== undefined)
+					.map((v) => [v.id, { slug: v.slug, name: v.name }])
+			);
 			return {
 				revision: changes.revision,
 				changed,
-				saved: savedChanges(favourites, events, new Set(changes.tables.events.remove), previous)
+				saved: savedChanges(favourites, events, deleted, previous, new Set(planned), venues)
 			};
 		}
 	);

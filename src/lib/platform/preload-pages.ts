@@ -32,8 +32,8 @@ export async function preloadVisitorCode(): Promise<void> {
 		return next();
 	};
 	await Promise.all([next(), next(), next(), next()]);
-	// The mirror's worker loads its own code: the views it draws offline pages with.
-	await command('loadViews').catch(() => undefined);
+	// The mirror's worker imports the views itself; the page's preloaded copy is not its own.
+	await command('loadViewCode').catch(() => undefined);
 }
 
 function preloadScript(href: string): Promise<void> {

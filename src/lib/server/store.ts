@@ -1,4 +1,4 @@
-import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 import { migrate, openDatabase, type Db } from './db/connect';
 import { contentKinds } from './content/kinds';
 import { contentRepository } from './content/repository';
@@ -12,6 +12,7 @@ export function createStore(db: Db) {
 		events: contentRepository<Event>(db, contentKinds.events),
 		festivals: contentRepository<Festival>(db, contentKinds.festivals),
 		tours: contentRepository<Tour>(db, contentKinds.tours),
+		notices: contentRepository<Notice>(db, contentKinds.notices),
 		holidays: holidayRepository(db),
 		close: () => db.destroy()
 	};

@@ -4,10 +4,11 @@ import { mapSettings } from '../map-settings';
 import { siteSettings } from '../site-settings';
 import { event } from './event';
 import { festival } from './festival';
+import { notice } from './notice';
 import { tour } from './tour';
 import { venue } from './venue';
 
-export const contentTypes = ['venues', 'events', 'festivals', 'tours'] as const;
+export const contentTypes = ['venues', 'events', 'festivals', 'tours', 'notices'] as const;
 export type ContentType = (typeof contentTypes)[number];
 
 /** The key of a record's pinyin search key: its type tag and id, `venues:ven_lake`. */
@@ -26,6 +27,9 @@ export const feedPayload = z.object({
 	events: z.array(event),
 	festivals: z.array(festival),
 	tours: z.array(tour),
+	/** Published bureau notices, ended ones too (phones hide those by the clock; a feed from before
+	 * notices existed has none). */
+	notices: z.array(notice).default([]),
 	/** The holiday calendar and public settings are small: every payload carries them whole. */
 	holidays: z.array(holidayYear),
 	settings: z.object({ map: mapSettings, site: siteSettings.default({}) }),
@@ -36,7 +40,8 @@ export const feedPayload = z.object({
 		venues: z.array(z.string()),
 		events: z.array(z.string()),
 		festivals: z.array(z.string()),
-		tours: z.array(z.string())
+		tours: z.array(z.string()),
+		notices: z.array(z.string()).default([])
 	})
 });
 export type FeedPayload = z.infer<typeof feedPayload>;

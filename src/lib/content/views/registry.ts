@@ -7,6 +7,7 @@ import { festivalsView } from './festivals';
 import { homeView } from './home';
 import { infoView } from './info';
 import { mapView } from './map';
+import { noticesView } from './notices';
 import { searchView } from './search';
 import { settingsView } from './settings';
 import { siteView } from './site';
@@ -34,7 +35,8 @@ export const views = {
 	search: searchView,
 	settings: settingsView,
 	info: infoView,
-	site: siteView
+	site: siteView,
+	notices: noticesView
 } satisfies Record<string, (snap: Snapshot, params: ViewParams, ctx: ViewContext) => unknown>;
 
 export type Views = typeof views;

@@ -10,7 +10,7 @@ export interface AuditSubject {
 	deleted?: boolean;
 }
 
-const contentTypes = ['events', 'venues', 'festivals', 'tours'] as const;
+const contentTypes = ['events', 'venues', 'festivals', 'tours', 'notices'] as const;
 type ContentType = (typeof contentTypes)[number];
 const isContent = (type: string): type is ContentType =>
 	(contentTypes as readonly string[]).includes(type);
@@ -19,7 +19,9 @@ const isContent = (type: string): type is ContentType =>
 function titleInChanges(entries: AuditEntry[]): Localized | undefined {
 	for (const entry of entries) {
 		const value = (lang: 'zh' | 'en') =>
-			entry.changes.find((c) => c.path === `title.${lang}` || c.path === `name.${lang}`);
+			entry.changes.find((c) =>
+				['title', 'name', 'message'].some((f) => c.path === `${f}.${lang}`)
+			);
 		const zh = value('zh');
 		const text = (zh && ('before' in zh ? zh.before : zh.after)) as string | undefined;
 		if (!text) continue;
@@ -46,7 +48,8 @@ export async function auditSubjects(
 		} else if (isContent(type)) {
 			const record = await store[type].getById(id);
 			if (record) {
-				const title = 'title' in record ? record.title : record.name;
+				const title =
+					'title' in record ? record.title : 'message' in record ? record.message : record.name;
 				subjects[key] = { title: { zh: title.zh, en: title.en }, href: `/admin/${type}/${id}` };
 			} else {
 				const history = await audit.list({ entityType: type, entityId: id }, 20);

@@ -4,6 +4,8 @@ import {
 	eventInput,
 	festival,
 	festivalInput,
+	notice,
+	noticeInput,
 	tour,
 	tourInput,
 	venue,
@@ -11,6 +13,7 @@ import {
 	type ContentType,
 	type Event,
 	type Festival,
+	type Notice,
 	type Tour,
 	type Venue
 } from '$lib/content/schemas';
@@ -69,4 +72,13 @@ export const tours: ContentKind<Tour> = {
 	columns: () => ({})
 };
 
-export const contentKinds = { venues, events, festivals, tours } as const;
+export const notices: ContentKind<Notice> = {
+	type: 'notices',
+	idPrefix: 'not',
+	schema: notice,
+	input: noticeInput,
+	publicStatuses: ['published'],
+	columns: (n) => ({ ends_at: n.end })
+};
+
+export const contentKinds = { venues, events, festivals, tours, notices } as const;

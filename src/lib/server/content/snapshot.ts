@@ -42,11 +42,12 @@ async function buildSnapshot(store: Store): Promise<Snapshot> {
 		.setAccessMode('read only')
 		.execute(async (trx) => {
 			const scoped = createStore(trx);
-			const [venues, events, festivals, tours] = [
+			const [venues, events, festivals, tours, notices] = [
 				await scoped.venues.listPublic(),
 				await scoped.events.listPublic(),
 				await scoped.festivals.listPublic(),
-				await scoped.tours.listPublic()
+				await scoped.tours.listPublic(),
+				await scoped.notices.listPublic()
 			];
 			return snapshotOf({
 				revision: await currentRevision(trx),
@@ -54,6 +55,7 @@ async function buildSnapshot(store: Store): Promise<Snapshot> {
 				events,
 				festivals,
 				tours,
+				notices,
 				holidays: await publishedHolidays(trx),
 				settings: { map: publicMapSettings(), site: publicSiteSettings() },
 				searchKeys: searchKeys({ venues, events, festivals, tours })

@@ -12,6 +12,7 @@ export const copiedTables = [
 	'festivals',
 	'tours',
 	'events',
+	'notices',
 	'holiday_years',
 	'users',
 	'sessions',

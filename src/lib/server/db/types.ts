@@ -30,6 +30,11 @@ export interface VenueRow extends ContentRow {
 	kind: string;
 }
 
+export interface NoticeRow extends ContentRow {
+	/** Shanghai wall-clock end, so the console can list current notices first. */
+	ends_at: string;
+}
+
 export interface MetaRow {
 	key: string;
 	value: number;
@@ -92,6 +97,7 @@ export interface Database {
 	events: EventRow;
 	festivals: ContentRow;
 	tours: ContentRow;
+	notices: NoticeRow;
 	holiday_years: HolidayYearRow;
 	users: UserRow;
 	sessions: SessionRow;
@@ -99,4 +105,4 @@ export interface Database {
 	audit_log: AuditRow;
 }
 
-export type ContentTable = 'venues' | 'events' | 'festivals' | 'tours';
+export type ContentTable = 'venues' | 'events' | 'festivals' | 'tours' | 'notices';

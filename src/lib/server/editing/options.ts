@@ -1,7 +1,7 @@
-import type { PickerOptions } from '$lib/admin/types';
+import type { NoticeScopeOptions, PickerOptions } from '$lib/admin/types';
 import type { Store } from '../store';
 
-export type { PickerOptions };
+export type { NoticeScopeOptions, PickerOptions };
 
 /** Choices for the pickers in the forms: every live venue and festival, drafts included. */
 export async function pickerOptions(store: Store): Promise<PickerOptions> {
@@ -28,5 +28,23 @@ export async function pickerOptions(store: Store): Promise<PickerOptions> {
 				status: f.status
 			}))
 			.sort((a, b) => b.startDate.localeCompare(a.startDate))
+	};
+}
+
+/** What a notice may be scoped to: every live venue, tour and festival, drafts included. */
+export async function noticeScopeOptions(store: Store): Promise<NoticeScopeOptions> {
+	const [venues, tours, festivals] = await Promise.all([
+		store.venues.listAll(),
+		store.tours.listAll(),
+		store.festivals.listAll()
+	]);
+	const entries = (type: string, records: { id: string; name: { zh: string; en?: string } }[]) =>
+		records
+			.map((r) => ({ value: `${type}:${r.id}`, name: r.name }))
+			.sort((a, b) => a.name.zh.localeCompare(b.name.zh, 'zh'));
+	return {
+		venues: entries('venues', venues),
+		tours: entries('tours', tours),
+		festivals: entries('festivals', festivals)
 	};
 }

@@ -1,6 +1,7 @@
-import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 import { eventInputOf, eventValues, eventValuesFrom } from '$lib/admin/forms/event';
 import { festivalInputOf, festivalValues, festivalValuesFrom } from '$lib/admin/forms/festival';
+import { noticeInputOf, noticeValues, noticeValuesFrom } from '$lib/admin/forms/notice';
 import { tourInputOf, tourValues, tourValuesFrom } from '$lib/admin/forms/tour';
 import { venueInputOf, venueValues, venueValuesFrom } from '$lib/admin/forms/venue';
 import { recordPages } from './record-page';
@@ -36,4 +37,12 @@ export const tourPages = recordPages<Tour, ReturnType<typeof tourValues>>({
 	valuesFrom: tourValuesFrom,
 	inputOf: tourInputOf,
 	titleOf: (t) => t.name
+});
+
+export const noticePages = recordPages<Notice, ReturnType<typeof noticeValues>>({
+	type: 'notices',
+	valuesOf: noticeValues,
+	valuesFrom: noticeValuesFrom,
+	inputOf: noticeInputOf,
+	titleOf: (n) => n.message
 });

@@ -72,7 +72,7 @@ type Views = typeof views;
  * What a preview page needs: the visitor view of one record, by id, in the language asked for
  * (`?lang=en`), drafts included. Editors only, like everything under /admin (hooks/auth.ts).
  */
-export async function previewPage<T extends ContentType>(
+export async function previewPage<T extends keyof Views>(
 	store: Store,
 	type: T,
 	id: string,

@@ -32,6 +32,7 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 		const events = await scoped.events.changedSince(from);
 		const festivals = await scoped.festivals.changedSince(from);
 		const tours = await scoped.tours.changedSince(from);
+		const notices = await scoped.notices.changedSince(from);
 		const keys = searchKeys({
 			venues: venues.upserts,
 			events: events.upserts,
@@ -49,13 +50,15 @@ export async function buildFeed(store: Store, since: number | null): Promise<Fee
 			events: events.upserts,
 			festivals: festivals.upserts,
 			tours: tours.upserts,
+			notices: notices.upserts,
 			deleted: full
-				? { venues: [], events: [], festivals: [], tours: [] }
+				? { venues: [], events: [], festivals: [], tours: [], notices: [] }
 				: {
 						venues: venues.deletedIds,
 						events: events.deletedIds,
 						festivals: festivals.deletedIds,
-						tours: tours.deletedIds
+						tours: tours.deletedIds,
+						notices: notices.deletedIds
 					}
 		};
 	});

@@ -1,17 +1,37 @@
 import { eventsCalendar } from '$lib/content/ics';
+import { alarmChoices } from '$lib/content/reminder-choices';
 import { languages, type Language } from '$lib/content/localized';
 import { revisionClock } from '../content/revision-clock';
 import { badParameter, unknownParameter } from '../http/errors';
 import { encodeBody, lruPerOwner } from '../http/encoded';
 import { respond, type Representation } from '../http/cached-representation';
+import * as m from '$lib/paraglide/messages';
 import type { Store } from '../store';
 
 const cacheFor = lruPerOwner<Representation>(32);
 
 /**
- * GET /api/v1/events.ics[?festival=slug | ?event=slug][&lang=en]: public events as a subscribable
- * calendar: all of them, a festival's, or one event's (the https address a visitor subscribes to
- * where an in-app browser will not download a file).
+ * `?alarm=off|10|30|60`: a reminder that many minutes before each start, the same lead times the
+ * app offers; absent is off. Only these values, checked before any work, so a subscribed calendar
+ * never gets a surprise and the cache keeps one entry per choice.
+ */
+function alarmOf(url: URL, lang: Language): number | Response {
+	const values = url.searchParams.getAll('alarm');
+	if (values.length === 0) return 0;
+	const [value] = values;
+	if (values.length === 1 && value === 'off') return 0;
+	const minutes = alarmChoices.find((choice) => String(choice) === value);
+	if (values.length > 1 || minutes === undefined) {
+		return badParameter('alarm', m.events_ics_alarm_invalid({ value }, { locale: lang }));
+	}
+	return minutes;
+}
+
+/**
+ * GET /api/v1/events.ics[?festival=slug | ?event=slug][&lang=en][&alarm=off|10|30|60]: public
+ * events as a subscribable calendar: all of them, a festival's, or one event's (the https address a
+ * visitor subscribes to where an in-app browser will not download a file), each with a reminder
+ * when asked.
  */
 export async function icsResponse(
 	store: Store,
@@ -19,17 +39,23 @@ export async function icsResponse(
 	url: URL,
 	options: { maxAge: number; origin: string }
 ) {
-	const unknown = unknownParameter(url, ['festival', 'event', 'lang']);
+	const unknown = unknownParameter(url, ['festival', 'event', 'lang', 'alarm']);
 	if (unknown) return unknown;
+	for (const name of ['festival', 'event', 'lang']) {
+		if (url.searchParams.getAll(name).length > 1)
+			return badParameter(name, 'is given more than once');
+	}
 	const lang = (url.searchParams.get('lang') ?? 'zh') as Language;
 	if (!languages.includes(lang)) return badParameter('lang', 'must be zh or en');
+	const alarm = alarmOf(url, lang);
+	if (alarm instanceof Response) return alarm;
 	const festivalSlug = url.searchParams.get('festival');
 	const eventSlug = url.searchParams.get('event');
 	if (festivalSlug !== null && eventSlug !== null)
 		return badParameter('event', 'cannot be combined with festival');
 
 	const { revision } = await revisionClock(store.db).read();
-	const key = `${revision}:${festivalSlug ?? ''}:${eventSlug ?? ''}:${lang}`;
+	const key = `${revision}:${festivalSlug ?? ''}:${eventSlug ?? ''}:${lang}:${alarm}`;
 	const cache = cacheFor(store.db);
 	let rep = cache.get(key);
 	if (!rep) {
@@ -47,7 +73,15 @@ export async function icsResponse(
 			name = lang === 'en' ? (events[0].title.en ?? events[0].title.zh) : events[0].title.zh;
 		}
 		const venues = new Map((await store.venues.listPublic()).map((v) => [v.id, v]));
-		const text = eventsCalendar(events, { name, lang, venues, origin: options.origin });
+		const text = eventsCalendar(events, {
+			name,
+			lang,
+			venues,
+			origin: options.origin,
+			alarmMinutes: alarm,
+			alarmText: (title, minutes) => m.events_ics_alarm_text({ title, minutes }, { locale: lang }),
+			allDayAlarmText: (title) => m.events_ics_alarm_today({ title }, { locale: lang })
+		});
 		rep = {
 			etag: `"r${revision}"`,
 			body: encodeBody(text),

@@ -7,7 +7,7 @@ import { usersRepository } from '$lib/server/auth/users';
 import type { PageServerLoad } from './$types';
 
 const pageSize = 50;
-const entityTypes = ['events', 'venues', 'festivals', 'tours', 'users', 'login'];
+const entityTypes = ['events', 'venues', 'festivals', 'tours', 'notices', 'users', 'login'];
 const actions = [
 	'create',
 	'update',
