@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+	defaultRadiusM,
+	maxNarrationBytes,
+	maxNarrationSeconds,
+	maxRadiusM,
+	minRadiusM,
+	narrationLanguages
+} from '../narration-limits';
 import { plainText } from './primitives';
 
 /**
@@ -6,12 +14,13 @@ import { plainText } from './primitives';
  * transcript (required: for visitors who cannot listen, and for search). The phone receives these
  * in the feed like every other field and plays `url` from the media store.
  */
-export const narrationLanguages = ['zh', 'en'] as const;
-export type NarrationLanguage = (typeof narrationLanguages)[number];
-
-/** Limits of an uploaded recording: 30 MB and 20 minutes. */
-export const maxNarrationBytes = 30 * 1024 * 1024;
-export const maxNarrationSeconds = 20 * 60;
+export {
+	defaultRadiusM,
+	maxNarrationBytes,
+	maxNarrationSeconds,
+	narrationLanguages,
+	type NarrationLanguage
+} from '../narration-limits';
 
 /** A stored recording's path: the hash of the served bytes and the container's extension. */
 export const recordingUrl = z
@@ -49,5 +58,4 @@ export const narration = z
 	.default([]);
 
 /** How close a visitor must come for a stop's narration to start; editors set it per stop. */
-export const defaultRadiusM = 40;
-export const stopRadius = z.number().int().min(10).max(500).default(defaultRadiusM);
+export const stopRadius = z.number().int().min(minRadiusM).max(maxRadiusM).default(defaultRadiusM);

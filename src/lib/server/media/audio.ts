@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseBuffer, type IAudioMetadata } from 'music-metadata';
-import { maxNarrationBytes, maxNarrationSeconds } from '$lib/content/schemas/narration';
+import { maxNarrationBytes, maxNarrationSeconds } from '$lib/content/narration-limits';
 import { audioTypes, sniffAudio, type AudioFormat } from './audio-format';
 import { StripError, stripAudioTags } from './audio-strip';
 import { mediaStore } from './index';
