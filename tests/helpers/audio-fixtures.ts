@@ -1,4 +1,5 @@
-import { oggCrc } from '$lib/server/media/audio-strip';
+// A relative path: the browser tests (Playwright) make recordings with these too.
+import { oggCrc } from '../../src/lib/server/media/audio-strip';
 
 /**
  * Tiny but real recordings, made here rather than downloaded: silent MPEG-1 Layer III frames,
@@ -48,13 +49,17 @@ function id3v1(): Uint8Array {
 	return tag;
 }
 
-/** Silent mono MPEG-1 Layer III at 128 kbit/s, 44.1 kHz: 417-byte frames of 1,152 samples. */
-export function mp3(seconds: number, { tags = true } = {}): Uint8Array {
+/**
+ * Silent mono MPEG-1 Layer III, 44.1 kHz, frames of 1,152 samples: 417 bytes at 128 kbit/s,
+ * 104 at 32 kbit/s (small enough for a browser test's upload).
+ */
+export function mp3(seconds: number, { tags = true, kbps = 128 } = {}): Uint8Array {
 	const frames = Math.round((seconds * 44100) / 1152);
-	const frame = new Uint8Array(417);
-	frame.set([0xff, 0xfb, 0x90, 0xc0]);
-	const audio = new Uint8Array(frames * 417);
-	for (let i = 0; i < frames; i++) audio.set(frame, i * 417);
+	const size = Math.floor((144 * kbps * 1000) / 44100);
+	const frame = new Uint8Array(size);
+	frame.set([0xff, 0xfb, kbps === 32 ? 0x10 : 0x90, 0xc0]);
+	const audio = new Uint8Array(frames * size);
+	for (let i = 0; i < frames; i++) audio.set(frame, i * size);
 	return tags ? concat(id3v2(), audio, id3v1()) : audio;
 }
 
