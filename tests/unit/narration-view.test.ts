@@ -52,7 +52,7 @@ describe('what a player narrates', () => {
 	it('offers the smallest photo rendition for the lock screen', () => {
 		const image = {
 			src: '/media/abcdef0123456789abcd',
-			alt: { zh: '图' },
+			alt: { zh: '图', en: undefined },
 			width: 1600,
 			height: 1200,
 			widths: [1600, 480, 960]
@@ -101,7 +101,11 @@ describe('narration on the venue and tour pages', () => {
 			venues: snap.venues.map((v) => (v.id === venueId ? { ...v, narration: [zhRecording] } : v)),
 			tours: snap.tours.map((t) =>
 				t.id === tour.id
-					? { ...t, stops: t.stops.map((s) => ({ ...s, radiusM: undefined, narration: [] })) }
+					? // As a phone mirrored it before stops had a radius or narration.
+						({
+							...t,
+							stops: t.stops.map((s) => ({ ...s, radiusM: undefined, narration: [] }))
+						} as unknown as Tour)
 					: t
 			)
 		});
