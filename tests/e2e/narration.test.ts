@@ -78,6 +78,16 @@ test('an editor uploads a recording with its transcript and a visitor plays it, 
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	await expect(panel.getByRole('listitem')).toContainText('中文录音 · 0:40');
 	await expect(page.locator('.recording .duration')).toHaveText('0:40');
+
+	// The phone preview plays the file the phone will get; in English it falls back to the voice.
+	await page.getByRole('link', { name: /预览（手机视图）/ }).click();
+	const preview = page.getByRole('region', { name: '收听讲解' });
+	await expect(preview.getByText('录音讲解 · 0:40')).toBeVisible();
+	const previewSrc = await preview.locator('audio').getAttribute('src');
+	await page.getByRole('link', { name: 'English', exact: true }).click();
+	const english = page.getByRole('region', { name: 'Listen' });
+	await expect(english.locator('.source')).toHaveText(/Read aloud by your device|No recording/);
+	await expect(english.locator('audio')).toHaveCount(0);
 	await page.context().close();
 
 	await visitor.goto('/venues/jining-art-museum');
@@ -86,6 +96,7 @@ test('an editor uploads a recording with its transcript and a visitor plays it, 
 	await expect(player.getByText(transcript)).toBeVisible();
 	const src = await player.locator('audio').getAttribute('src');
 	expect(src).toMatch(/^\/media\/[a-f0-9]{20}\.mp3$/);
+	expect(src).toBe(previewSrc);
 	// Seeking asks for ranges; the served file carries no tags.
 	const ranged = await visitor.request.get(src!, { headers: { range: 'bytes=0-3' } });
 	expect(ranged.status()).toBe(206);
