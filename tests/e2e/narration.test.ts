@@ -126,7 +126,7 @@ test('an editor uploads a recording with its transcript and a visitor plays it, 
 	await expect(player.getByRole('button', { name: '播放' })).toBeVisible();
 });
 
-test('an editor sets a stop radius and uploads an English recording for a stop; the English tour page plays it', async ({
+test('an editor sets a stop radius and uploads an English recording for a stop; the English tour page plays it and counts the visitor as arrived within that radius', async ({
 	page: visitor,
 	browser
 }) => {
@@ -172,6 +172,14 @@ test('an editor sets a stop radius and uploads an English recording for a stop; 
 	await expect
 		.poll(() => stop.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime))
 		.toBeGreaterThan(0.2);
+
+	// 50 m from the first stop (Jining Museum) is inside its 60 m radius, outside the default 40 m.
+	await visitor.context().grantPermissions(['geolocation']);
+	await visitor.context().setGeolocation({ latitude: 35.368 + 50 / 111_195, longitude: 116.604 });
+	await visitor.getByRole('button', { name: 'Start this tour' }).click();
+	await expect(visitor.getByRole('region', { name: 'Start this tour' })).toContainText(
+		'You are at this stop'
+	);
 });
 
 /** A device voice list for the page, and a record of what it was asked to say. */
