@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { boundaries } from './eslint.boundaries.js';
 
 export default ts.config(
 	{
@@ -44,5 +45,7 @@ export default ts.config(
 				svelteConfig
 			}
 		}
-	}
+	},
+	// Which layer may import which (docs/architecture.md): a crossed boundary fails `npm run check`.
+	...boundaries
 );

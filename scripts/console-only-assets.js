@@ -2,7 +2,7 @@
 // them: the console is online-only (the worker never serves it), and every visitor would otherwise
 // download its forms and importers for nothing. Read from Vite's build manifest after the client
 // build; a route node belongs to the console when its generated module imports src/routes/admin.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -75,5 +75,18 @@ export async function visitorPrecache(entries) {
 	const manifest = entries
 		.map((entry) => ({ ...entry, url: entry.url.replace(/^client\//, '') }))
 		.filter((entry) => !consoleOnly.has(entry.url));
+	writeVisitorCode(manifest.map((entry) => entry.url));
 	return { manifest, warnings: [] };
+}
+
+/**
+ * The same visitor code as a list the page can read, for browsers without a service worker
+ * (in-app browsers on iPhone): $lib/platform/preload-pages.ts fetches it ahead, so links keep
+ * working offline while the page stays open. Written into the client output before the adapter
+ * copies it, served at /_app/visitor-code.json.
+ * @param {string[]} urls
+ */
+function writeVisitorCode(urls, outputDir = '.svelte-kit/output/client') {
+	const code = urls.filter((url) => url.startsWith('_app/immutable/') && /\.(?:js|css)$/.test(url));
+	writeFileSync(join(outputDir, '_app/visitor-code.json'), JSON.stringify(code));
 }

@@ -1,7 +1,7 @@
 // The code every visitor page runs, in two chunks instead of dozens:
 // - `shell`: the root and visitor layouts and everything they import statically (Svelte's and
 //   SvelteKit's runtimes, the header, the bottom navigation, the offline badge, the language
-//   helpers), plus what the offline layer shares with pages (the content source, small helpers);
+//   helpers), plus what the offline layer shares with pages (its facade, small helpers);
 // - `offline`: the offline layer each page starts once the browser is idle (src/lib/offline/boot.ts
 //   and its static imports: the service worker's registration, the mirror's client), so that no
 //   page loads it to hydrate.

@@ -14,6 +14,7 @@ import { observe } from '$lib/server/hooks/observe';
 import { pageCache } from '$lib/server/hooks/page-cache';
 import { scriptPriority } from '$lib/server/hooks/script-priority';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { sharedPagePolicy } from '$lib/server/hooks/shared-page-policy';
 import { startOperations } from '$lib/server/lifecycle';
 import { errorLine, writeLine } from '$lib/server/observability/request-log';
 
@@ -42,6 +43,7 @@ export const handle: Handle = sequence(
 	pageCache,
 	compressHtml,
 	securityHeaders,
+	sharedPagePolicy,
 	scriptPriority,
 	language,
 	auth,

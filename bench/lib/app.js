@@ -39,7 +39,7 @@ export const launchOptions = {
 export const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn/;
 
 /** Child processes and temp dirs to clean up, however the run ends. */
-const owned = { children: new Set(), dirs: new Set() };
+const owned = { children: new Set(), dirs: new Set(), work: new Set() };
 
 export function positiveInt(name, fallback) {
 	const raw = process.env[name];
@@ -154,8 +154,26 @@ export async function stop(child) {
 	clearTimeout(timer);
 }
 
+/**
+ * Registers `work` to be done when the run ends however it ends (Ctrl-C included): a database
+ * schema to drop, which left behind would confuse the next run's migrations. Answers a function
+ * that does it now instead, once.
+ * @param {() => Promise<void>} work
+ * @returns {() => Promise<void>}
+ */
+export function atCleanup(work) {
+	owned.work.add(work);
+	return async () => {
+		if (owned.work.delete(work)) await work();
+	};
+}
+
 export async function cleanup() {
 	await Promise.all([...owned.children].map(stop));
+	for (const work of [...owned.work]) {
+		owned.work.delete(work);
+		await work().catch((error) => console.error(error));
+	}
 	await Promise.all([...owned.dirs].map((dir) => rm(dir, { recursive: true, force: true })));
 	owned.dirs.clear();
 }

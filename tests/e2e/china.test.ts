@@ -89,13 +89,15 @@ test('a venue offers Amap, Baidu, Tencent and Apple maps, and Chinese dates are 
 
 test.describe('with Tianditu as the basemap', () => {
 	let server: OwnServer | undefined;
-	const port = Number(process.env.E2E_PORT ?? 4173) + 30;
+	const port = Number(process.env.E2E_PORT ?? 4173) + 7;
 
 	test.beforeAll(async () => {
 		server = await startOwnServer(port, {
 			TILE_SOURCE: 'tianditu',
 			TIANDITU_KEY: 'test-key',
-			MAP_APPROVAL_NUMBER: 'GS(2024)0568号'
+			MAP_APPROVAL_NUMBER: 'GS(2024)0568号',
+			ICP_LICENSE: '鲁ICP备2026000001号-1',
+			PSB_RECORD: '鲁公网安备37080002000001号'
 		});
 	});
 	test.afterAll(() => disposeOwnServer(server));
@@ -128,4 +130,43 @@ test.describe('with Tianditu as the basemap', () => {
 			await context.close();
 		}
 	});
+
+	test('every page’s footer carries the filing numbers, linked to where they can be checked, offline too', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+		await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 204 }));
+		const page = await context.newPage();
+		const content = (await (await fetch(`http://127.0.0.1:${port}/api/v1/content`)).json()) as Feed;
+		const footerHasFilings = async () => {
+			const footer = page.locator('footer');
+			await expect(footer.getByRole('link', { name: '鲁ICP备2026000001号-1' })).toHaveAttribute(
+				'href',
+				'https://beian.miit.gov.cn/'
+			);
+			await expect(
+				footer.getByRole('link', { name: '鲁公网安备37080002000001号' })
+			).toHaveAttribute('href', /beian\.mps\.gov\.cn\/.*code=37080002000001$/);
+		};
+		await page.goto('/');
+		await footerHasFilings();
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+			timeout: 30_000
+		});
+		await expect(page.getByRole('status').filter({ hasText: /内容更新于|Updated/ })).toBeVisible({
+			timeout: 30_000
+		});
+		await context.setOffline(true);
+		for (const path of [`/en/events/${content.events[0].slug}`, '/tours']) {
+			await page.goto(path);
+			await footerHasFilings();
+		}
+		await context.close();
+	});
+});
+
+test('without filing numbers configured the footer has no filing line', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('footer')).toContainText(/./);
+	await expect(page.locator('footer a[href*="beian"]')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 // A 1×1 transparent PNG: what every intercepted map tile answers, so no test reaches a tile server.
 const blankTile = Buffer.from(
@@ -8,8 +8,60 @@ const blankTile = Buffer.from(
 );
 const tileHosts = /tile\.openstreetmap\.org|tianditu\.gov\.cn|tiles\.example\.test/;
 
-export const test = base.extend<{ tiles: 'blank' | 'fail' }>({
+/** What the page reports when the Content-Security-Policy refuses something (see watchCsp). */
+const violationMark = 'csp-violation:';
+
+/**
+ * Makes every page of a context report what the Content-Security-Policy refused: the browser
+ * fires `securitypolicyviolation` at the document for each, and the init script turns it into a
+ * console line the test collects.
+ */
+export async function watchCsp(context: BrowserContext, seen: string[]): Promise<void> {
+	await context.addInitScript((mark) => {
+		document.addEventListener(
+			'securitypolicyviolation',
+			(e) =>
+				console.error(
+					`${mark} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${location.pathname}` +
+						` (${e.sourceFile}:${e.lineNumber}) ${e.sample}`
+				),
+			true
+		);
+	}, violationMark);
+	context.on('console', (message) => {
+		const text = message.text();
+		if (text.startsWith(violationMark) || /Content Security Policy/i.test(text)) seen.push(text);
+	});
+}
+
+export const test = base.extend<{ tiles: 'blank' | 'fail'; cspViolations: string[] }>({
 	tiles: ['blank', { option: true }],
+	// Every browser test fails on anything the Content-Security-Policy refused, in the test's own
+	// page and in any context it opens (console tabs, a browser started again on a profile). A test
+	// that means to provoke a violation reads and empties this list.
+	cspViolations: [
+		async ({ browser, context, playwright }, use) => {
+			const seen: string[] = [];
+			await watchCsp(context, seen);
+			const newContext = browser.newContext.bind(browser);
+			const persistent = playwright.chromium.launchPersistentContext.bind(playwright.chromium);
+			browser.newContext = async (...args) => {
+				const opened = await newContext(...args);
+				await watchCsp(opened, seen);
+				return opened;
+			};
+			playwright.chromium.launchPersistentContext = async (...args) => {
+				const opened = await persistent(...args);
+				await watchCsp(opened, seen);
+				return opened;
+			};
+			await use(seen);
+			browser.newContext = newContext;
+			playwright.chromium.launchPersistentContext = persistent;
+			expect(seen, 'what the Content-Security-Policy refused').toEqual([]);
+		},
+		{ auto: true }
+	],
 	// On the context, so requests the service worker makes are intercepted too.
 	page: async ({ page, context, tiles }, use) => {
 		await context.route(tileHosts, (route) =>

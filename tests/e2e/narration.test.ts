@@ -24,6 +24,29 @@ const audioState = (page: Page) =>
 		paused: a.paused
 	}));
 
+/** The listening positions the phone's database keeps (seconds), read as the page's origin. */
+const keptPositions = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<number[]>((resolve, reject) => {
+				const open = indexedDB.open('taibai-lake-guide');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('listening')) {
+						db.close();
+						return resolve([]);
+					}
+					const all = db.transaction('listening').objectStore('listening').getAll();
+					all.onsuccess = () => {
+						db.close();
+						resolve(all.result.map((row) => row.position as number));
+					};
+					all.onerror = () => reject(all.error);
+				};
+			})
+	);
+
 function storedStop(slug: string) {
 	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
 	try {
@@ -117,8 +140,10 @@ test('an editor uploads a recording with its transcript and a visitor plays it, 
 	await player.getByRole('button', { name: '暂停' }).click();
 	await expect.poll(async () => (await audioState(visitor)).paused).toBe(true);
 
-	// Coming back to the page resumes where the visitor stopped, not from the start.
+	// Coming back to the page resumes where the visitor stopped, not from the start: the position
+	// is kept in the phone's database (with the visitor's other data), once it is written there.
 	const stoppedAt = (await audioState(visitor)).time;
+	await expect.poll(() => keptPositions(visitor)).toContainEqual(expect.closeTo(stoppedAt, 0));
 	await visitor.reload();
 	await expect
 		.poll(async () => (await audioState(visitor)).time)

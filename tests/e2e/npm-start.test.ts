@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
  * get into the console, and stops on Ctrl-C (SIGINT to the terminal's whole process group).
  * `.ci/check-start.js` proves the SIGTERM path on a clean clone.
  */
-const port = Number(process.env.E2E_PORT ?? 4173) + 20;
+const port = Number(process.env.E2E_PORT ?? 4173) + 8;
 
 test.setTimeout(120_000);
 

@@ -135,6 +135,34 @@ test('a change at the bureau reaches an open page after reconnecting, and a canc
 	await expect(page.getByText(/events you saved changed/)).toHaveCount(0);
 });
 
+test('an open page asks cheaply while it waits and shows a cancellation within a minute, in place', async ({
+	page,
+	request
+}) => {
+	test.setTimeout(120_000);
+	const event = await plainEvent(request);
+	const answers: number[] = [];
+	page.on('response', (response) => {
+		if (response.url().includes('/api/v1/content?since=')) answers.push(response.status());
+	});
+	await visitOnline(page, `/en/events/${event.slug}`);
+	await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+	// Nothing changed yet: the phone's next check is answered 304, with no body to download.
+	await expect.poll(() => answers, { timeout: 60_000 }).toContain(304);
+	expect(answers.every((status) => status === 304)).toBe(true);
+
+	const edited = Date.now();
+	const edit = await request.post(`/api/test/events/${event.slug}`, {
+		data: { status: 'cancelled', statusReason: { zh: '闸口检修', en: 'Lock under repair' } }
+	});
+	expect(edit.ok()).toBe(true);
+	await expect(page.getByText('Lock under repair')).toBeVisible({ timeout: 60_000 });
+	expect(Date.now() - edited).toBeLessThan(60_000);
+	expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(
+		true
+	);
+});
+
 test('a new version while a page is open offers a reload, and accepting reloads into it once', async ({
 	page,
 	request

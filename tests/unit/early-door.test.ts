@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { earlyDoor, type EarlyRequest } from '$lib/server/http/early-door';
+import { earlyDoor, type EarlyAnswer, type EarlyRequest } from '$lib/server/http/early-door';
 import { appMetrics } from '$lib/server/observability/instance';
 
 /**
@@ -15,8 +15,19 @@ const seen: EarlyRequest[] = [];
 
 beforeAll(async () => {
 	const door = earlyDoor([
-		(request) => {
+		(request): EarlyAnswer | undefined => {
 			seen.push(request);
+			if (request.path === '/kept-page') {
+				return {
+					route: '/(visitor)/page',
+					status: 200,
+					headers: {
+						'content-type': 'text/html',
+						'content-security-policy': "script-src 'self' 'sha256-abc'"
+					},
+					body: Buffer.from('<p>page</p>')
+				};
+			}
 			if (request.path !== '/kept') return undefined;
 			return {
 				route: '/kept',
@@ -45,12 +56,23 @@ describe('the early door', () => {
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+		// What SvelteKit's security hook gives an answer that is not a page: nothing may load or run.
+		expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+		expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+		expect(response.headers.get('permissions-policy')).toContain('camera=()');
 		expect(seen.at(-1)).toMatchObject({
 			method: 'GET',
 			target: '/kept?x=1',
 			path: '/kept',
 			query: 'x=1'
 		});
+	});
+
+	it('sends a kept page with the policy it was rendered with, not the one for answers that are not pages', async () => {
+		const response = await fetch(`${origin}/kept-page`);
+		expect(response.headers.get('content-security-policy')).toBe("script-src 'self' 'sha256-abc'");
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
 	});
 
 	it('keeps a request id given by the proxy and refuses a malformed one', async () => {

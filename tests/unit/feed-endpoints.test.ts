@@ -172,6 +172,30 @@ describeEachDialect((open) => {
 			expect(count(calendar)).toBeLessThan(count(all));
 		});
 
+		it('narrows to one event, the address a visitor subscribes to where downloads are blocked', async () => {
+			const feed = await (await ics('/api/v1/events.ics')).text();
+			const all = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+			const [published] = await store.events.listPublic();
+			const text = await (await ics(`/api/v1/events.ics?event=${published.slug}&lang=en`)).text();
+			const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+			expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([
+				all
+					.find((e) => String(e.getFirstPropertyValue('url')).endsWith(`/${published.slug}`))
+					?.getFirstPropertyValue('uid')
+			]);
+			expect(events[0].getFirstPropertyValue('summary')).toBe(
+				published.title.en ?? published.title.zh
+			);
+		});
+
+		it('refuses an unknown event, or an event with a festival, naming the parameter', async () => {
+			const unknown = await ics('/api/v1/events.ics?event=no-such-event');
+			expect(unknown.status).toBe(400);
+			expect(await unknown.json()).toMatchObject({ error: { parameter: 'event' } });
+			const both = await ics('/api/v1/events.ics?event=x&festival=spring-lantern-fair');
+			expect(await both.json()).toMatchObject({ error: { parameter: 'event' } });
+		});
+
 		it('never lists a draft', async () => {
 			const draft = await store.events.create(
 				eventInputFixture({ status: 'draft', title: { zh: '草稿活动' } })

@@ -72,6 +72,28 @@ describe('uploaded images', () => {
 		await expect(processImage(fake, store)).rejects.toThrow('not an image');
 	});
 
+	// Found by the reliability bench: a 1×1 PNG made a rendition named `…-1.webp`, which the media
+	// store refuses, and the upload answered 500.
+	it('are refused as too small below 64 pixels a side, with nothing stored', async () => {
+		for (const [width, height] of [
+			[1, 1],
+			[9, 300],
+			[300, 63]
+		]) {
+			const tiny = await sharp({ create: { width, height, channels: 3, background: '#fff' } })
+				.png()
+				.toBuffer();
+			await expect(processImage(tiny, store)).rejects.toThrow('too small');
+		}
+		expect(readdirSync(dir)).toEqual([]);
+		const smallest = await sharp({
+			create: { width: 64, height: 64, channels: 3, background: '#fff' }
+		})
+			.png()
+			.toBuffer();
+		await expect(processImage(smallest, store)).resolves.toMatchObject({ widths: [64] });
+	});
+
 	it('are refused above 10 MB before anything is decoded', async () => {
 		const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(maxImageBytes)]);
 		await expect(processImage(big, store)).rejects.toThrow('too large');

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { guideDb } from '$lib/offline/db';
-import { commands, queries, type MirrorStatus } from '$lib/offline/mirror-ops';
+import { commands, queries, type MirrorStatus } from '$lib/offline/ops';
 import { currentRevision } from '$lib/server/content/revision';
 import { contentResponse } from '$lib/server/feed/content-response';
 import { seedIfEmpty } from '$lib/server/seed';
@@ -92,5 +92,87 @@ describe('the mirror’s operations', () => {
 		expect(cleared.saved).toEqual([]);
 		const favourite = await guideDb().favourites.get(['events', event.id] as never);
 		expect(favourite?.seen.status).toBe('cancelled');
+	});
+});
+
+describe('the facade, in a page without workers', () => {
+	it('answers a page’s view from the mirror once it holds content, as the server’s view would', async () => {
+		const offline = await import('$lib/offline');
+		expect(await offline.view('events', 'en')).toBeUndefined();
+		await offline.command('sync');
+		const [event] = (await store.events.listPublic()).filter((e) => e.status === 'published');
+		const data = await offline.view('event', 'en', { slug: event.slug });
+		expect(data?.event.slug).toBe(event.slug);
+	});
+
+	it('throws for an unknown record and a missing parameter as the server answers 404 and 400', async () => {
+		const offline = await import('$lib/offline');
+		const { ViewNotFoundError, ViewParameterError } = await import('$lib/content/views/context');
+		await offline.command('sync');
+		await expect(offline.view('event', 'en', { slug: 'no-such-event' })).rejects.toThrow(
+			ViewNotFoundError
+		);
+		await expect(offline.view('event', 'en')).rejects.toThrow(ViewParameterError);
+	});
+
+	it('follows the mirror’s content, which a sync fills', async () => {
+		const offline = await import('$lib/offline');
+		const seen: (number | undefined)[] = [];
+		const filled = new Promise<void>((resolve) => {
+			const stop = offline.watch('content', undefined, (content) => {
+				seen.push(content?.revision);
+				if (content) {
+					stop();
+					resolve();
+				}
+			});
+		});
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		await offline.command('sync');
+		await filled;
+		expect(seen).toEqual([undefined, await currentRevision(store.db)]);
+	});
+
+	it('keeps a day plan and lists it live', async () => {
+		const offline = await import('$lib/offline');
+		const plan = {
+			date: '2026-12-01',
+			start: { kind: 'point' as const, position: { lat: 35.4, lon: 116.6 }, here: true },
+			from: '09:00',
+			to: '18:00',
+			mode: 'walk' as const,
+			items: []
+		};
+		await offline.command('savePlan', plan);
+		expect(await offline.command('loadPlan', '2026-12-01')).toEqual(plan);
+		const listed = await new Promise<number>((resolve) => {
+			const stop = offline.watch('plans', undefined, (plans) => {
+				stop();
+				resolve(plans.length);
+			});
+		});
+		expect(listed).toBe(1);
+		await offline.command('deletePlan', '2026-12-01');
+		expect(await offline.command('loadPlan', '2026-12-01')).toBeUndefined();
+	});
+
+	it('remembers where a visitor stopped listening, per narration, and keeps only the latest 500', async () => {
+		const offline = await import('$lib/offline');
+		expect(await offline.command('listeningPosition', 'venues:v1:zh')).toBe(0);
+		await offline.command('rememberListening', { key: 'venues:v1:zh', position: 17.26 });
+		await offline.command('rememberListening', { key: 'venues:v1:en', position: Number.NaN });
+		expect(await offline.command('listeningPosition', 'venues:v1:zh')).toBe(17.3);
+		expect(await offline.command('listeningPosition', 'venues:v1:en')).toBe(0);
+		const many = Array.from({ length: 510 }, (_, i) => ({
+			key: `stop:${i}`,
+			position: i + 1,
+			at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()
+		}));
+		await guideDb().listening.bulkPut(many);
+		await offline.command('rememberListening', { key: 'venues:v1:zh', position: 3 });
+		expect(await guideDb().listening.count()).toBe(500);
+		expect(await offline.command('listeningPosition', 'stop:0')).toBe(0);
+		expect(await offline.command('listeningPosition', 'stop:509')).toBe(510);
+		expect(await offline.command('listeningPosition', 'venues:v1:zh')).toBe(3);
 	});
 });

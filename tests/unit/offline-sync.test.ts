@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { searchKeyOf } from '$lib/content/schemas/feed';
 import { GuideDb } from '$lib/offline/db';
-import { localSnapshot } from '$lib/offline/local-snapshot';
-import { readSyncMeta } from '$lib/offline/mirror';
+import { localSnapshot } from '$lib/offline/local-views';
 import { isQuotaError } from '$lib/offline/storage';
-import { SyncError, syncExclusive, syncOnce } from '$lib/offline/sync';
+import { readSyncMeta, SyncError, syncExclusive, syncOnce } from '$lib/offline/sync';
 import { contentResponse } from '$lib/server/feed/content-response';
 import { seedIfEmpty } from '$lib/server/seed';
 import type { Store } from '$lib/server/store';
@@ -98,12 +98,18 @@ describe('the sync engine', () => {
 	it('keeps pinyin search keys so "tbh" works offline, dropping those of deleted records', async () => {
 		await syncOnce(db, feedFetch);
 		const lake = (await db.venues.toArray()).find((v) => v.name.zh === '太白湖景区');
-		expect((await localSnapshot(db))?.searchKeys?.[`venue:${lake?.id}`]).toContain('tbh');
+		expect((await localSnapshot(db))?.searchKeys?.[searchKeyOf('venues', lake!.id)]).toContain(
+			'tbh'
+		);
 		const [event] = await store.events.listPublic();
 		await store.events.remove(event.id, event.version);
 		await syncOnce(db, feedFetch);
-		expect((await localSnapshot(db))?.searchKeys?.[`event:${event.id}`]).toBeUndefined();
-		expect((await localSnapshot(db))?.searchKeys?.[`venue:${lake?.id}`]).toContain('tbh');
+		expect(
+			(await localSnapshot(db))?.searchKeys?.[searchKeyOf('events', event.id)]
+		).toBeUndefined();
+		expect((await localSnapshot(db))?.searchKeys?.[searchKeyOf('venues', lake!.id)]).toContain(
+			'tbh'
+		);
 	});
 
 	it('never runs two syncs at once', async () => {
@@ -201,7 +207,32 @@ describe('the phone database', () => {
 		expect(await upgraded.visitedStops.count()).toBe(1);
 		await upgraded.plans.put({ id: 'p1', date: '2026-12-01', updatedAt: 'x', plan: {} });
 		expect(await upgraded.plans.count()).toBe(1);
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(4);
+		upgraded.close();
+	});
+
+	it('renames search keys stored before version 3 to the content type’s one tag', async () => {
+		const name = `upgrade-${++dbCount}`;
+		const v2 = new Dexie(name);
+		v2.version(2).stores({ meta: 'key' });
+		await v2.table('meta').put({
+			key: 'searchKeys',
+			value: {
+				'venue:ven_lake': '太白湖 tbh',
+				'event:evt_a:b': 'x',
+				'tour:t': 'y',
+				'festival:f': 'z'
+			}
+		});
+		v2.close();
+
+		const upgraded = new GuideDb(name);
+		expect((await upgraded.meta.get('searchKeys'))?.value).toEqual({
+			[searchKeyOf('venues', 'ven_lake')]: '太白湖 tbh',
+			[searchKeyOf('events', 'evt_a:b')]: 'x',
+			[searchKeyOf('tours', 't')]: 'y',
+			[searchKeyOf('festivals', 'f')]: 'z'
+		});
 		upgraded.close();
 	});
 });

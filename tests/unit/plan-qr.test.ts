@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { qrDrawing } from '../../src/routes/(visitor)/[[lang=lang]]/plan/qr';
+import { qrDrawing } from '../../src/lib/components/ui/qr';
 
 // The share link's QR code comes from the `qrcode` package; these tests prove that what the page
 // draws is that link: an independent decoder (zbar, as a phone's camera app would) reads it back.

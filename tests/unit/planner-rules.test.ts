@@ -9,7 +9,7 @@ import {
 	withMeal
 } from '$lib/planner/day';
 import { fixFor } from '$lib/planner/fixes';
-import { eatingPlaces } from '$lib/planner/meal';
+import { eatingVenues } from '$lib/planner/meal';
 import { lunchWindow } from '$lib/planner/meal-window';
 import type { Plan } from '$lib/planner/plan';
 import { decodePlan, encodePlan } from '$lib/planner/share';
@@ -72,8 +72,8 @@ describe('the meal break', () => {
 		expect(meal.visit.end - meal.visit.start).toBe(45);
 		expect(meal.visit.start).toBeGreaterThanOrEqual(lunchWindow.start);
 		expect(meal.visit.end).toBeLessThanOrEqual(lunchWindow.end);
-		const place = meal.day.meal?.place?.venue;
-		expect(eatingPlaces(snap, tuesday).map((v) => v.id)).toContain(place?.id);
+		const venue = meal.day.meal?.spot?.venue;
+		expect(eatingVenues(snap, tuesday).map((v) => v.id)).toContain(venue?.id);
 		expect(view.left).toEqual([]);
 		expect(view.schedule.feasible).toBe(true);
 	});

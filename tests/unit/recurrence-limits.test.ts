@@ -24,6 +24,20 @@ function problemsOf(rrule: string): string[] {
 }
 
 describe('a repeat rule is checked completely before anything expands it', () => {
+	// Found by the reliability bench: a calendar import with `DTSTART:964410104` and any repeat rule
+	// hung the server (the probe compared against an invalid date, so it never stopped).
+	it('answers at once when the start is not a date, with the problem at the start', () => {
+		for (const bad of ['964410104', '2026-13-01T10:00', 'yesterday', '']) {
+			for (const rrule of ['FREQ=DAILY;COUNT=3', 'RRULE:FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=MO']) {
+				const result = eventInput.safeParse({ ...eventInputFixture(), start: bad, end, rrule });
+				expect(result.success, `${bad} ${rrule}`).toBe(false);
+				expect(result.error?.issues.map((i) => i.path[0])).toContain('start');
+			}
+		}
+		expect(firstStart('FREQ=DAILY', new Date(Number.NaN), new Date(2030, 0, 1))).toBeUndefined();
+		expect(firstStart('FREQ=DAILY', new Date(2026, 0, 1), new Date(Number.NaN))).toBeUndefined();
+	});
+
 	it('refuses the rules that froze the server or make no sense, naming the part', () => {
 		const cases: [string, RegExp][] = [
 			['FREQ=DAILY;INTERVAL=-1;COUNT=3', /INTERVAL must be a whole number from 1/],

@@ -66,4 +66,22 @@ describe('content first', () => {
 		const json = await served('{"a":1}', { 'content-type': 'application/json', link });
 		expect(json).toEqual({ body: '{"a":1}', link, length: null });
 	});
+
+	it('keeps the nonce and the policy that let the rewritten start-up script run', async () => {
+		const policy = "script-src 'self' 'nonce-r4nd0m'";
+		const withNonce = page.replace('<script>', '<script nonce="r4nd0m">');
+		const response = await scriptPriority({
+			event: {} as never,
+			resolve: async () =>
+				new Response(withNonce, {
+					headers: { 'content-type': 'text/html', 'content-security-policy': policy, link }
+				})
+		});
+		const body = await response.text();
+		expect(body).toContain('requestAnimationFrame');
+		// The nonce sits on the script element, so rewriting the script's text keeps it valid; a hash
+		// would not survive, which is why only server-rendered pages (nonces) are rewritten.
+		expect(body).toMatch(/<script nonce="r4nd0m">[^<]*requestAnimationFrame/);
+		expect(response.headers.get('content-security-policy')).toBe(policy);
+	});
 });

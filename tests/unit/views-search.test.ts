@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '$lib/content/localized';
+import { searchKeyOf } from '$lib/content/schemas/feed';
 import { snapshotOf, type Snapshot } from '$lib/content/snapshot';
 import { searchView, type SearchGroup } from '$lib/content/views/search';
 import { searchKey, searchKeys } from '$lib/server/search/keys';
@@ -148,13 +149,13 @@ describe('server search keys', () => {
 	it('cover every record as type:id', () => {
 		const keys = searchKeys(plain);
 		const expected = [
-			...plain.venues.map((v) => `venue:${v.id}`),
-			...plain.events.map((e) => `event:${e.id}`),
-			...plain.festivals.map((f) => `festival:${f.id}`),
-			...plain.tours.map((t) => `tour:${t.id}`)
+			...plain.venues.map((v) => searchKeyOf('venues', v.id)),
+			...plain.events.map((e) => searchKeyOf('events', e.id)),
+			...plain.festivals.map((f) => searchKeyOf('festivals', f.id)),
+			...plain.tours.map((t) => searchKeyOf('tours', t.id))
 		];
 		expect(Object.keys(keys).sort()).toEqual(expected.sort());
-		expect(keys['venue:ven_jiningmuseum']).toContain('jnsbwg');
+		expect(keys[searchKeyOf('venues', 'ven_jiningmuseum')]).toContain('jnsbwg');
 	});
 
 	it('are built only on the server: no module outside $lib/server imports pinyin-pro', () => {

@@ -141,7 +141,7 @@ describe('a venue page', () => {
 			(v) => v.slug === 'beihu-pavilion-parking'
 		);
 		expect(listed?.state).toMatchObject({ alwaysOpen: true, until: undefined });
-		const mapped = mapView(snap, {}, en('2026-11-28T22:00')).places.find(
+		const mapped = mapView(snap, {}, en('2026-11-28T22:00')).venues.find(
 			(p) => p.slug === 'beihu-pavilion-parking'
 		);
 		expect(mapped?.state.until).toBeUndefined();
@@ -207,15 +207,15 @@ describe('the map', () => {
 			practical: true,
 			count: 3
 		});
-		expect(view.places.every((p) => p.group === p.kind)).toBe(true);
+		expect(view.venues.every((p) => p.group === p.kind)).toBe(true);
 		const total = view.groups.filter((g) => g.id !== 'event').reduce((n, g) => n + g.count, 0);
-		expect(total).toBe(view.places.length);
+		expect(total).toBe(view.venues.length);
 	});
 
 	it('shows today’s events still to come, at their venue', () => {
 		expect(view.groups[0]).toMatchObject({ id: 'event', count: view.events.length });
 		const run = view.events.find((e) => e.slug === 'lakeside-morning-run');
-		const pavilion = view.places.find((p) => p.slug === 'beihu-pavilion-square');
+		const pavilion = view.venues.find((p) => p.slug === 'beihu-pavilion-square');
 		expect(run).toMatchObject({ group: 'event', position: pavilion?.position });
 		expect(view.events.every((e) => e.start.slice(0, 10) <= '2026-11-28')).toBe(true);
 		expect(view.events.every((e) => e.end > '2026-11-28T08:00')).toBe(true);

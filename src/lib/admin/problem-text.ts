@@ -15,6 +15,10 @@ const known: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^must be after the start$/, () => m.admin_problem_end_after_start()],
 	[/^a reason is required when /, () => m.admin_problem_reason_required()],
 	[/^needs a venue or a position$/, () => m.admin_problem_venue_or_position()],
+	[
+		/^must be published before a public record can point to it$/,
+		() => m.admin_problem_unpublished_reference()
+	],
 	[/^must not be before the start date$/, () => m.admin_problem_end_date()],
 	[/^must be a phone number$/, () => m.admin_problem_phone()],
 	[/^a tour needs at least two stops$/, () => m.admin_problem_two_stops()],
@@ -126,6 +130,7 @@ const fileProblems: [RegExp, (match: RegExpExecArray) => string][] = [
 	[/^the file is empty$/, () => m.admin_file_empty()],
 	[/^not a complete calendar$/, () => m.admin_file_incomplete_calendar()],
 	[/^the file has no rows$/, () => m.admin_file_no_rows()],
+	[/^more than (\d+) rows$/, (x) => m.admin_file_too_many_rows({ rows: x[1] })],
 	[
 		/^line (\d+): a quoted field is never closed$/,
 		(x) => m.admin_file_unclosed_quote({ line: x[1] })

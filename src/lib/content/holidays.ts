@@ -1,5 +1,5 @@
 import { localDate, localizedShort } from './schemas/primitives';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { type LocalDate } from './time';
 
 /**

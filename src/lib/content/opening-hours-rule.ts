@@ -1,5 +1,5 @@
 import OpeningHours from 'opening_hours';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 
 /**
  * The address passed to the opening_hours library. It needs a country to understand `PH`; the

@@ -1,5 +1,5 @@
 import { RRule, rrulestr } from 'rrule';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { type LocalDateTime } from './time';
 import { localDateTime } from './schemas/primitives';
 import { maxOccurrences, ruleProblems, ruleUntil } from './rrule-check';
@@ -180,7 +180,8 @@ export function allStarts(event: Recurring, limit = maxOccurrences): LocalDateTi
  * after the start and within the horizon, and must yield at least one date.
  */
 export function seriesProblems(rule: string, start: LocalDateTime): string[] {
-	if (ruleProblems(rule).length) return [];
+	// A start that is not a date has a problem of its own; there is no series to look at.
+	if (ruleProblems(rule).length || !localDateTime.safeParse(start).success) return [];
 	const until = ruleUntil(rule);
 	if (until !== undefined && until < start.slice(0, 10)) return ['until before start'];
 	if (until !== undefined && toFloating(`${until}T00:00`) > horizonOf(start)) {

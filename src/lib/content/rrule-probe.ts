@@ -149,7 +149,12 @@ export function firstStart(rule: string, start: Date, end: Date): Date | undefin
 	const time =
 		start.getTime() - Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());
 	const last = Math.min(end.getTime(), parsed.until ?? Infinity);
-	for (let k = 0; ; k++) {
+	// An unreadable start (one that failed its own check: the schema still runs this rule's check)
+	// made every comparison below false and the scan endless; the bench's fuzzer found it. Every
+	// period is at least a day long, so the span bounds the scan in any case.
+	if (!Number.isFinite(start.getTime()) || !Number.isFinite(last)) return undefined;
+	const periods = Math.ceil((last - start.getTime()) / dayMs) + 2;
+	for (let k = 0; k < periods; k++) {
 		const days = periodDays(parsed, start, k);
 		if (days[0] > last) return undefined;
 		let chosen = days.filter((t) => matches(parsed, t));
@@ -168,4 +173,5 @@ export function firstStart(rule: string, start: Date, end: Date): Date | undefin
 			if (at >= start.getTime()) return new Date(at);
 		}
 	}
+	return undefined;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 
 /**
  * What a site served in mainland China must show in its footer: the ICP filing number (linked to

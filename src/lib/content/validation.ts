@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '$lib/content/zod';
 
 /** One problem with one field, addressed by its dotted path (`name.zh`, `stops.2.stayMinutes`). */
 export interface FieldProblem {

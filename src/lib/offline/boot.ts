@@ -1,30 +1,76 @@
 import { dev } from '$app/environment';
+import { invalidateAll } from '$app/navigation';
 import { nextTask } from '$lib/next-task';
-import { useLocalSource } from '$lib/content-source';
-import { startSync } from './scheduler';
-import { requestPersistence } from './storage';
-import { registerWorker } from './worker';
+import { command, watch } from './client';
+import { keepFresh, type SyncOutcome } from './freshness';
+import { readFromMirror } from './index';
+import { offlineStatus } from './status.svelte';
+import { isQuotaError, requestPersistence } from './storage';
+import { registerWorker } from './sw-registration';
+import { SyncError } from './sync-error';
 
-/** Pages read from the phone's mirror from now on (when it has one). */
-export function installLocalSource(): void {
-	// Loaded on first use: the views and their libraries are only needed once a page reads the mirror.
-	useLocalSource(async (name, lang, params) =>
-		(await import('./local-source')).localSource(name, lang, params)
-	);
+/**
+ * Keeps the mirror fresh (when to ask: ./freshness.ts). When any tab's sync moves the revision,
+ * the open page's loads run again and it updates in place.
+ */
+function keepMirrorFresh(): void {
+	offlineStatus.online = navigator.onLine;
+	window.addEventListener('online', () => (offlineStatus.online = true));
+	window.addEventListener('offline', () => (offlineStatus.online = false));
+	keepFresh(sync, {
+		visible: () => document.visibilityState === 'visible',
+		online: () => navigator.onLine,
+		onChange(listener) {
+			window.addEventListener('online', listener);
+			window.addEventListener('offline', listener);
+			document.addEventListener('visibilitychange', listener);
+		},
+		setTimeout: (run, ms) => setTimeout(run, ms),
+		clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>)
+	});
+
+	// Read in the mirror's worker: the page never loads Dexie just to show how fresh it is.
+	let first = true;
+	watch('status', undefined, ({ meta, saved }) => {
+		offlineStatus.saved = saved;
+		const revision = meta?.revision ?? 0;
+		const previous = first ? revision : offlineStatus.revision;
+		first = false;
+		offlineStatus.revision = revision;
+		offlineStatus.lastSyncedAt = meta?.lastSyncedAt ?? null;
+		offlineStatus.ready = revision > 0;
+		// The first answer is the mirror as it was. Filling an empty mirror brings nothing the
+		// server-rendered page lacks: it was rendered moments ago from the same content. Later
+		// moves are edits the open page must show.
+		if (revision !== previous && previous > 0) void invalidateAll();
+	});
+}
+
+async function sync(): Promise<SyncOutcome> {
+	offlineStatus.syncing = true;
+	try {
+		// The worker also keeps the news about saved events (the notice) when a sync brings any.
+		await command('sync');
+		offlineStatus.error = null;
+		offlineStatus.syncProblem = null;
+		return 'done';
+	} catch (error) {
+		offlineStatus.error = error instanceof Error ? error.message : String(error);
+		offlineStatus.syncProblem = isQuotaError(error) ? 'quota' : 'failed';
+		return error instanceof SyncError && !error.retryable ? 'stuck' : 'retry';
+	} finally {
+		offlineStatus.syncing = false;
+	}
 }
 
 let started = false;
 
 /** Starts the offline layer once per page: local reads, sync, the service worker, persistence. */
-export async function startOffline(onRevision: () => void): Promise<void> {
+export async function startOffline(): Promise<void> {
 	if (started) return;
 	started = true;
-	installLocalSource();
-	startSync((_revision, previous) => {
-		// Filling an empty mirror brings nothing the server-rendered page lacks: it was rendered
-		// moments ago from the same content. Later moves are edits the open page must show.
-		if (previous > 0) onRevision();
-	});
+	readFromMirror();
+	keepMirrorFresh();
 	await nextTask();
 	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
 	if (!dev) registerWorker();

@@ -1,11 +1,13 @@
-import { Dexie, type EntityTable } from 'dexie';
+// The one module that imports Dexie (the linter keeps it so): every other module of the offline
+// layer reaches IndexedDB through this one, and pages through the facade (./index.ts).
+import { Dexie, liveQuery, type EntityTable, type Observable, type Table } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
 import type { MapSettings } from '$lib/content/map-settings';
-import type { Event, Festival, Tour, Venue } from '$lib/content/schemas';
+import type { ContentType, Event, Festival, Tour, Venue } from '$lib/content/schemas';
 
 /** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
 export interface Favourite {
-	type: 'events' | 'venues' | 'tours';
+	type: Exclude<ContentType, 'festivals'>;
 	id: string;
 	slug: string;
 	savedAt: string;
@@ -16,6 +18,13 @@ export interface Favourite {
 export interface VisitedStop {
 	tourId: string;
 	stop: number;
+	at: string;
+}
+
+/** Where the visitor stopped listening to one narration (item and language), in seconds. */
+export interface ListeningPosition {
+	key: string;
+	position: number;
 	at: string;
 }
 
@@ -41,7 +50,7 @@ export interface SyncMeta {
 
 /**
  * The phone's database. Content tables mirror the feed and are only written by the sync engine;
- * favourites, visited stops and plans belong to the visitor and sync never touches them.
+ * favourites, visited stops, plans and listening positions belong to the visitor and sync never touches them.
  * Versions are append-only: a new version adds stores or an upgrade, never edits an old one.
  */
 export class GuideDb extends Dexie {
@@ -53,6 +62,7 @@ export class GuideDb extends Dexie {
 	favourites!: EntityTable<Favourite, 'id'>;
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
 	plans!: EntityTable<StoredPlan, 'id'>;
+	listening!: EntityTable<ListeningPosition, 'key'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -71,8 +81,31 @@ export class GuideDb extends Dexie {
 			favourites: '[type+id], type, savedAt, slug',
 			plans: 'id, date, updatedAt'
 		});
+		// v3: search keys are named by the content type's one tag (`venues:id`, was `venue:id`).
+		this.version(3)
+			.stores({})
+			.upgrade(async (tx) => {
+				const meta = tx.table<MetaEntry, MetaEntry['key']>('meta');
+				const stored = (await meta.get('searchKeys'))?.value as Record<string, string> | undefined;
+				if (!stored) return;
+				const renamed = Object.entries(stored).map(([key, value]) => {
+					const [tag, id] = key.split(/:(.*)/s);
+					return [`${oldTags[tag] ?? tag}:${id}`, value];
+				});
+				await meta.put({ key: 'searchKeys', value: Object.fromEntries(renamed) });
+			});
+		// v4: where the visitor stopped listening to each narration, kept across browser restarts.
+		this.version(4).stores({ listening: 'key, at' });
 	}
 }
+
+/** The search keys' tags before version 3. */
+const oldTags: Record<string, string> = {
+	venue: 'venues',
+	event: 'events',
+	festival: 'festivals',
+	tour: 'tours'
+};
 
 let instance: GuideDb | undefined;
 
@@ -82,4 +115,5 @@ export function guideDb(): GuideDb {
 	return instance;
 }
 
-export type { HolidayYear, MapSettings };
+export { liveQuery };
+export type { HolidayYear, MapSettings, Observable, Table };

@@ -1,5 +1,4 @@
-import { liveQuery, type Observable } from 'dexie';
-import { guideDb, type Favourite } from './db';
+import { guideDb, liveQuery, type Favourite, type Observable } from './db';
 
 /** Saves or un-saves a record on this device; nothing leaves the phone. */
 export async function toggleFavourite(favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> {

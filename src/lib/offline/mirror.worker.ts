@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
-// The mirror's worker: syncing (download, validation, writes) and the page's start-up reads run here,
-// so neither Dexie nor a sync ever blocks the page. Dexie's own cross-context channel tells this
-// worker's live queries about writes made in any tab, and the page's about writes made here.
-import { commands, queries } from './mirror-ops';
-import type { MirrorFailure, MirrorReply, MirrorRequest } from './mirror-protocol';
+// The mirror's worker: syncing (download, validation, writes), the views pages render from and
+// every read and write of the visitor's data run here, so neither Dexie nor a sync ever blocks the
+// page. Dexie's own cross-context channel tells this worker's live queries about writes made in
+// any tab.
+import type { MirrorFailure, MirrorReply, MirrorRequest } from './client';
+import { commands, queries } from './ops';
 import { isQuotaError } from './storage';
 import { SyncError } from './sync-error';
 

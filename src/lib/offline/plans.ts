@@ -1,7 +1,6 @@
-import { liveQuery, type Observable } from 'dexie';
 import type { Plan } from '$lib/planner/plan';
 import { plan as planSchema } from '$lib/planner/plan-schema';
-import { guideDb, type GuideDb } from './db';
+import { guideDb, liveQuery, type GuideDb, type Observable } from './db';
 
 /**
  * The visitor's day plans on this device: one per date, keyed by the date. Written only by the

@@ -9,6 +9,8 @@ export const offlineStatus = $state({
 	revision: 0,
 	lastSyncedAt: null as string | null,
 	error: null as string | null,
+	/** The last sync failed: for lack of storage, or otherwise (the network, the server). */
+	syncProblem: null as 'quota' | 'failed' | null,
 	saved: [] as SavedChange[],
 	/** The browser has no service worker (some in-app browsers): the app works online only. */
 	noServiceWorker: false,

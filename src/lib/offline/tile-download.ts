@@ -1,11 +1,12 @@
 import type { Language } from '$lib/content/localized';
 import { districtBounds, tileLayers, type MapSettings } from '$lib/content/map-settings';
 import { tilesIn, tileUrl, type Bounds } from '$lib/map/tile-math';
+import { tileCache } from '$lib/sw/cache-names';
 import type { GuideDb } from './db';
 import { isQuotaError } from './storage';
 
-/** The cache the service worker reads tiles from (`tileCache` in $lib/sw/runtime-caches). */
-export const tileCacheName = 'map-tiles-v1';
+/** The cache the download writes tiles to: the one the service worker serves them from. */
+export const tileCacheName = tileCache;
 
 /**
  * A download of the district's map, persisted in the mirror's meta table so that it survives a
@@ -165,6 +166,42 @@ async function storable(response: Response): Promise<Response> {
 	return new Response(await response.blob(), {
 		status: 200,
 		headers: type ? { 'content-type': type } : {}
+	});
+}
+
+export interface DownloadOptions {
+	/** Leaflet fills a template's {r} with @2x on high-density screens. */
+	retina: boolean;
+	signal: AbortSignal;
+	onProgress: (done: number, total: number) => void;
+	onSaved: (job: TileJob) => void;
+	/** Keeps the resume point (in the mirror). */
+	save: (job: TileJob) => Promise<void>;
+}
+
+/**
+ * Runs (or resumes) a download in the page: the district's tiles at the job's zooms into the
+ * service worker's tile cache, the resume point saved through `save` as it advances.
+ */
+export async function downloadTiles(
+	settings: MapSettings,
+	start: TileJob,
+	options: DownloadOptions
+): Promise<JobOutcome> {
+	const urls = jobUrls(settings, start.lang, start.zooms, { retina: options.retina });
+	options.onProgress(Math.min(start.next, urls.length), urls.length);
+	return runTileJob(urls, start, {
+		cache: await caches.open(tileCacheName),
+		fetch: (input, init) => fetch(input, init),
+		signal: options.signal,
+		onProgress: options.onProgress,
+		save: async (job) => {
+			options.onSaved(job);
+			// With the disk full even this small write can fail; the cache check covers a resume.
+			await options.save(job).catch((error) => {
+				if (!isQuotaError(error)) throw error;
+			});
+		}
 	});
 }
 

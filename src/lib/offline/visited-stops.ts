@@ -1,5 +1,4 @@
-import { liveQuery, type Observable } from 'dexie';
-import { guideDb } from './db';
+import { guideDb, liveQuery, type Observable } from './db';
 
 /**
  * Stops a visitor has ticked off on a tour, kept on this device only. A stop is keyed by its

@@ -5,7 +5,7 @@ import type { Event, Venue } from '$lib/content/schemas';
 import type { Snapshot } from '$lib/content/snapshot';
 import { addDays, minutesBetween, type LocalDateTime } from '$lib/content/time';
 import { isDropIn } from './clashes';
-import { lunchWindow, mealMinutes, type MealPlace } from './meal-window';
+import { lunchWindow, mealMinutes, type MealSpot } from './meal-window';
 import { minutesOf, type Plan, type PlanItem } from './plan';
 import { fixedWindow, problemOf, type Problem, type Window } from './problem';
 import { travelMinutes } from './travel';
@@ -42,8 +42,8 @@ export interface DayItem {
 	fixed: boolean;
 	/** Minutes spent there. */
 	minutes: number;
-	/** A meal break: where the visitor eats (absent while the place is being chosen). */
-	meal?: { place?: MealPlace };
+	/** A meal break: where the visitor eats (absent while the spot is being chosen). */
+	meal?: { spot?: MealSpot };
 }
 
 /** The visitor's day stretched to an item at a fixed time: the new start or end, and why. */
@@ -66,7 +66,7 @@ export interface Day {
 
 export interface BuildOptions {
 	/** Where a meal break happens; without one, meal items are left out of the day. */
-	meal?: MealPlace;
+	meal?: MealSpot;
 }
 
 export const defaultVisitMinutes = 60;
@@ -119,21 +119,19 @@ export function buildDay(snap: Snapshot, plan: Plan, options: BuildOptions = {})
 	const items = plan.items.map((item, index): DayItem => {
 		const base = { index, item };
 		if (item.type === 'meal') {
-			const place = options.meal;
+			const spot = options.meal;
 			const minutes = item.minutes ?? mealMinutes;
-			if (!place) return { ...base, unusable: { code: 'gone' }, fixed: false, minutes, meal: {} };
-			const open = place.venue
-				? intersect(venueWindows(snap, place.venue, date), lunchWindow)
+			if (!spot) return { ...base, unusable: { code: 'gone' }, fixed: false, minutes, meal: {} };
+			const open = spot.venue
+				? intersect(venueWindows(snap, spot.venue, date), lunchWindow)
 				: [lunchWindow];
-			// Locked, the break may be at any time the visitor chose (the place being open then).
-			const anyTime = place.venue
-				? venueWindows(snap, place.venue, date)
-				: [{ start: 0, end: 1440 }];
+			// Locked, the break may be at any time the visitor chose (the venue being open then).
+			const anyTime = spot.venue ? venueWindows(snap, spot.venue, date) : [{ start: 0, end: 1440 }];
 			const windows = item.lockedAt ? locked(anyTime, item.lockedAt, minutes) : open;
 			const fixed = !!item.lockedAt;
-			const common = { ...base, position: place.position, fixed, minutes, meal: { place } };
+			const common = { ...base, position: spot.position, fixed, minutes, meal: { spot } };
 			if (!windows) return { ...common, unusable: { code: 'closed_at', at: item.lockedAt! } };
-			stops.push({ id: String(index), position: place.position, stay: minutes, windows, fixed });
+			stops.push({ id: String(index), position: spot.position, stay: minutes, windows, fixed });
 			byStop.push(index);
 			return { ...common, stop: stops.length - 1 };
 		}

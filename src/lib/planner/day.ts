@@ -1,7 +1,7 @@
 import type { Snapshot } from '$lib/content/snapshot';
 import { buildDay, type Day, type DayItem, type Unusable } from './build';
 import { Evaluator } from './evaluator';
-import { mealPlace, wantsMeal } from './meal';
+import { mealSpot, wantsMeal } from './meal';
 import { mealId } from './meal-window';
 import { timeOf, type Plan, type PlanItem } from './plan';
 import { timeline, type Schedule, type Visit } from './schedule';
@@ -37,7 +37,7 @@ function planned(day: Day): DayItem[] {
 /** The day of a plan, with its meal break (if it has one) at its place. */
 export function buildPlan(snap: Snapshot, plan: Plan): Day {
 	const meal = plan.items.some((i) => i.type === 'meal');
-	return buildDay(snap, plan, meal ? { meal: mealPlace(snap, plan) } : {});
+	return buildDay(snap, plan, meal ? { meal: mealSpot(snap, plan) } : {});
 }
 
 /** The day as arranged: times for what is planned, reasons for what is left out. */

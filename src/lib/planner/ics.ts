@@ -51,8 +51,8 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 	});
 	const dayStart = `${view.date}T00:00`;
 	for (const { day, visit } of view.rows) {
-		const place = day.venue ?? day.meal?.place?.venue;
-		const venueName = place ? pick(place.name, lang) : '';
+		const venue = day.venue ?? day.meal?.spot?.venue;
+		const venueName = venue ? pick(venue.name, lang) : '';
 		const title = day.meal
 			? (options.mealTitle ?? 'Lunch')
 			: day.event
@@ -71,7 +71,7 @@ export function planCalendar(view: DayPlan, options: PlanIcsOptions): string {
 			location: day.position
 				? {
 						title: venueName || title,
-						address: place ? pick(place.address, lang) : undefined,
+						address: venue ? pick(venue.address, lang) : undefined,
 						geo: { lat: day.position.lat, lon: day.position.lon }
 					}
 				: undefined

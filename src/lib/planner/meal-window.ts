@@ -11,7 +11,7 @@ export const mealMinutes = 45;
 export const mealId = 'lunch';
 
 /** Where the meal break happens: a place to eat near the day's stops, or just a point on the way. */
-export interface MealPlace {
+export interface MealSpot {
 	position: Position;
 	venue?: Venue;
 }

@@ -2,7 +2,7 @@ import { distanceM, type Position } from '$lib/content/geo';
 import type { Venue } from '$lib/content/schemas';
 import type { Snapshot } from '$lib/content/snapshot';
 import { buildDay, venueWindows, type Day } from './build';
-import { lunchWindow, mealMinutes, type MealPlace } from './meal-window';
+import { lunchWindow, mealMinutes, type MealSpot } from './meal-window';
 import type { Plan } from './plan';
 import { timeline, type Schedule } from './schedule';
 
@@ -14,7 +14,7 @@ import { timeline, type Schedule } from './schedule';
  */
 
 /** Places to eat open long enough for the break between 11:30 and 13:30 on `date`. */
-export function eatingPlaces(snap: Snapshot, date: string, minutes = mealMinutes): Venue[] {
+export function eatingVenues(snap: Snapshot, date: string, minutes = mealMinutes): Venue[] {
 	return snap.venues.filter((v) => {
 		if (v.status !== 'published') return false;
 		const eats =
@@ -85,17 +85,17 @@ function lunchPositions(base: Base, origin: Position): Position[] {
 	return positions.length ? positions : [origin];
 }
 
-/** The place of the meal break for this plan. */
-export function mealPlace(snap: Snapshot, plan: Plan): MealPlace {
+/** Where the meal break of this plan happens. */
+export function mealSpot(snap: Snapshot, plan: Plan): MealSpot {
 	const meal = plan.items.find((i) => i.type === 'meal');
 	const minutes = meal?.minutes ?? mealMinutes;
 	const base = baseDay(snap, plan);
 	const around = lunchPositions(base, base.day.origin);
 	const distance = (p: Position) => Math.min(...around.map((a) => distanceM(a, p)));
-	const places = eatingPlaces(snap, plan.date, minutes)
+	const nearby = eatingVenues(snap, plan.date, minutes)
 		.map((venue) => ({ venue, metres: distance(venue.position) }))
 		.sort((a, b) => a.metres - b.metres || a.venue.id.localeCompare(b.venue.id));
-	const nearest = places[0];
+	const nearest = nearby[0];
 	// Farther than a short walk, a place to eat is a detour, not a break: eat where you are.
 	if (nearest && nearest.metres <= 1500)
 		return { position: nearest.venue.position, venue: nearest.venue };

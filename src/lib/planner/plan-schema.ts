@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { localDate, localDateTime, position } from '$lib/content/schemas/primitives';
 import type { Plan, PlanItem, PlanStart } from './plan';
 import { travelModes } from './travel';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { localDate } from '$lib/content/schemas/primitives';
 import { addMinutes, minutesBetween } from '$lib/content/time';
 import { minutesOf, timeOf, type Plan, type PlanItem } from './plan';

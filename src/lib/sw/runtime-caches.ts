@@ -3,9 +3,9 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { imageCache, tileCache } from './cache-names';
 
-export const imageCache = 'images-v1';
-export const tileCache = 'map-tiles-v1';
+export { imageCache, tileCache };
 
 /** Map tiles are recognised by their URL shape: XYZ paths or Tianditu's WMTS parameters. */
 export function isTileUrl(url: URL): boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { localizedShort, plainText } from './primitives';
 
 /** Stable, URL-safe identifiers: a slug is what a visitor sees in a link, an id never changes. */

@@ -1,5 +1,5 @@
 import { localDateTime, localized, localizedShort, position } from './primitives';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { recurrenceRule, seriesProblems } from '../recurrence';
 import { httpUrl, id, image, price, recordBase, serverAssigned, tags } from './common';
 

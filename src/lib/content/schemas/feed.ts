@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { holidayYear } from '../holidays';
 import { mapSettings } from '../map-settings';
 import { siteSettings } from '../site-settings';
@@ -9,6 +9,9 @@ import { venue } from './venue';
 
 export const contentTypes = ['venues', 'events', 'festivals', 'tours'] as const;
 export type ContentType = (typeof contentTypes)[number];
+
+/** The key of a record's pinyin search key: its type tag and id, `venues:ven_lake`. */
+export const searchKeyOf = (type: ContentType, id: string): string => `${type}:${id}`;
 
 /**
  * The public feed payload, shared by the server that writes it and the sync engine that applies it.
@@ -26,8 +29,8 @@ export const feedPayload = z.object({
 	/** The holiday calendar and public settings are small: every payload carries them whole. */
 	holidays: z.array(holidayYear),
 	settings: z.object({ map: mapSettings, site: siteSettings.default({}) }),
-	/** Pinyin search keys of the upserted records, by `${type}:${id}` (made on the server, where the
-	 * pinyin dictionary lives, so phones search "tbh" offline without downloading it). */
+	/** Pinyin search keys of the upserted records, by `searchKeyOf(type, id)` (made on the server,
+	 * where the pinyin dictionary lives, so phones search "tbh" offline without downloading it). */
 	searchKeys: z.record(z.string(), z.string()).default({}),
 	deleted: z.object({
 		venues: z.array(z.string()),

@@ -1,5 +1,5 @@
 import { localDate, localized, localizedShort } from './primitives';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { image, publishStatus, recordBase, serverAssigned } from './common';
 
 const festivalFields = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import {
 	defaultRadiusM,
 	maxNarrationBytes,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 
 /**
  * The zod building blocks for times and bilingual texts. They live apart from the pure helpers in

@@ -1,5 +1,5 @@
 import { lineString, localized, localizedShort, position } from './primitives';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { id, image, publishStatus, recordBase, serverAssigned } from './common';
 import { narration, stopRadius } from './narration';
 

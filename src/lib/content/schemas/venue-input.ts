@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '$lib/content/zod';
 import { openingHoursRule } from '../opening-hours-rule';
 import { serverAssigned } from './common';
 import { venue } from './venue';

@@ -1,5 +1,5 @@
 import { localized, localizedShort, position } from './primitives';
-import { z } from 'zod';
+import { z } from '$lib/content/zod';
 import { httpUrl, image, maxPhotos, price, publishStatus, recordBase, tags } from './common';
 import { narration } from './narration';
 

@@ -9,7 +9,7 @@ import { publicVenues } from './venues';
 /** A map layer: one per venue kind present, plus today's events. */
 export type MapGroup = VenueKind | 'event';
 
-export interface MapPlace {
+export interface MapVenue {
 	slug: string;
 	name: string;
 	kind: VenueKind;
@@ -29,7 +29,7 @@ export interface MapEvent extends EventCard {
 /** All venues by kind as layers, today's remaining events, and practical points as their own layers. */
 export function mapView(snap: Snapshot, _params: ViewParams, { lang, now }: ViewContext) {
 	const today = now.slice(0, 10);
-	const places: MapPlace[] = publicVenues(snap).map((v) => ({
+	const venues: MapVenue[] = publicVenues(snap).map((v) => ({
 		slug: v.slug,
 		name: pick(v.name, lang),
 		kind: v.kind,
@@ -52,11 +52,11 @@ export function mapView(snap: Snapshot, _params: ViewParams, { lang, now }: View
 		.map((kind) => ({
 			id: kind as MapGroup,
 			practical: practicalKinds.includes(kind),
-			count: places.filter((p) => p.kind === kind).length
+			count: venues.filter((p) => p.kind === kind).length
 		}))
 		.filter((g) => g.count > 0);
 	if (events.length) groups.unshift({ id: 'event', practical: false, count: events.length });
-	return { now, groups, places, events, settings: snap.settings.map };
+	return { now, groups, venues, events, settings: snap.settings.map };
 }
 
 export type MapViewData = ReturnType<typeof mapView>;

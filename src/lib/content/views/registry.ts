@@ -9,6 +9,7 @@ import { infoView } from './info';
 import { mapView } from './map';
 import { searchView } from './search';
 import { settingsView } from './settings';
+import { siteView } from './site';
 import { tourView } from './tour';
 import { toursView } from './tours';
 import { venueView } from './venue';
@@ -32,7 +33,8 @@ export const views = {
 	map: mapView,
 	search: searchView,
 	settings: settingsView,
-	info: infoView
+	info: infoView,
+	site: siteView
 } satisfies Record<string, (snap: Snapshot, params: ViewParams, ctx: ViewContext) => unknown>;
 
 export type Views = typeof views;

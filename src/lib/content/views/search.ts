@@ -1,5 +1,6 @@
 import type { Language, Localized } from '../localized';
 import { occurrences } from '../recurrence';
+import { searchKeyOf } from '../schemas/feed';
 import {
 	matchName,
 	matchTags,
@@ -90,7 +91,7 @@ export function searchView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 	const counts = (score: number) => score >= query.minimum;
 
 	const venueScore = new Map(
-		snap.venues.map((v) => [v.id, rank(snap, query, { key: `venue:${v.id}`, ...v })])
+		snap.venues.map((v) => [v.id, rank(snap, query, { key: searchKeyOf('venues', v.id), ...v })])
 	);
 	const venues: Hit<VenueCard>[] = snap.venues.flatMap((v) => {
 		const score = venueScore.get(v.id) ?? 0;
@@ -102,7 +103,11 @@ export function searchView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 	const horizon = `${addDays(now.slice(0, 10), 366)}T00:00`;
 	const events: Hit<EventCard>[] = snap.events.flatMap((event) => {
 		if (event.status === 'draft') return [];
-		const own = rank(snap, query, { key: `event:${event.id}`, name: event.title, ...event });
+		const own = rank(snap, query, {
+			key: searchKeyOf('events', event.id),
+			name: event.title,
+			...event
+		});
 		// An event at a matching venue ("museum" finds the museum's exhibitions), below name matches.
 		const atVenue = (venueScore.get(event.venueId ?? '') ?? 0) >= scores.inside ? scores.venue : 0;
 		const score = Math.max(own, atVenue);
@@ -122,7 +127,7 @@ export function searchView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 	});
 
 	const tours: Hit<TourCard>[] = snap.tours.flatMap((t) => {
-		const score = rank(snap, query, { key: `tour:${t.id}`, ...t });
+		const score = rank(snap, query, { key: searchKeyOf('tours', t.id), ...t });
 		if (!counts(score)) return [];
 		const item = tourCard(t, lang);
 		return [{ score, order: closeness(query, t.name, item.name), item }];
@@ -130,7 +135,7 @@ export function searchView(snap: Snapshot, params: ViewParams, { lang, now }: Vi
 
 	const today = now.slice(0, 10);
 	const festivals: Hit<FestivalCard>[] = snap.festivals.flatMap((f) => {
-		const score = rank(snap, query, { key: `festival:${f.id}`, ...f });
+		const score = rank(snap, query, { key: searchKeyOf('festivals', f.id), ...f });
 		if (!counts(score)) return [];
 		const item = festivalCard(f, today, lang);
 		// A festival that is on now comes before one of the same score that is not.

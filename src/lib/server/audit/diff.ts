@@ -1,9 +1,7 @@
+import type { FieldChange } from '$lib/admin/types';
+
 /** One field that differs between two versions of a record, addressed by its dotted path. */
-export interface FieldChange {
-	path: string;
-	before?: unknown;
-	after?: unknown;
-}
+export type { FieldChange };
 
 /** Server-assigned bookkeeping that changes with every save and says nothing about the content. */
 const ignored = new Set(['revision', 'version', 'updatedAt']);

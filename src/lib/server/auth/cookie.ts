@@ -4,18 +4,19 @@ import { config } from '../config';
 export const sessionCookie = 'taibai_session';
 
 /**
- * HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot post with it, Secure
- * except in local development and tests (plain http on localhost).
+ * Every cookie the app sets: HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot
+ * post with it, Secure except in local development and tests (plain http on localhost).
  */
-function options(expires?: Date) {
-	const env = config().NODE_ENV;
+export function cookieSecurity(env = config().NODE_ENV) {
 	return {
-		path: '/',
 		httpOnly: true,
 		sameSite: 'lax' as const,
-		secure: env !== 'development' && env !== 'test',
-		...(expires ? { expires } : {})
+		secure: env !== 'development' && env !== 'test'
 	};
+}
+
+function options(expires?: Date) {
+	return { path: '/', ...cookieSecurity(), ...(expires ? { expires } : {}) };
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expires: Date): void {

@@ -1,16 +1,12 @@
+import type { Role, User } from '$lib/admin/types';
+import { auditRepository } from '../audit/log';
 import type { Db } from '../db/connect';
-import type { Role, UserRow } from '../db/types';
+import type { UserRow } from '../db/types';
 import { newUserId, normalizeEmail } from './accounts.js';
 import { hashPassword } from './password.js';
 import { throttleRepository } from './throttle';
 
-/** A signed-in person, as pages and hooks see them: never the password hash. */
-export interface User {
-	id: string;
-	email: string;
-	name: string;
-	role: Role;
-}
+export type { User };
 
 export interface UserListing extends User {
 	disabled: boolean;
@@ -24,11 +20,38 @@ const publicUser = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>): User 
 	role: row.role
 });
 
-/** Lifts the login locks of the account `id`, inside the caller's transaction. */
-async function unlock(trx: Db, id: string) {
+/**
+ * Lifts the login locks of the account `id`, inside the caller's transaction, and answers when the
+ * latest would have ended. With `by` (an admin's id, or null for the server's command) the lifting
+ * is recorded in the audit log: always for an explicit unlock, else only when a lock was in force.
+ */
+async function unlock(
+	trx: Db,
+	id: string,
+	by?: { userId: string | null; always: boolean }
+): Promise<Date | undefined> {
 	const row = await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst();
-	if (row) await throttleRepository(trx).unlockAccount(row.email);
+	if (!row) return undefined;
+	const until = await throttleRepository(trx).unlockAccount(row.email);
+	if (by && (until || by.always)) {
+		await auditRepository(trx).record({
+			userId: by.userId,
+			action: 'user.unlock',
+			entityType: 'users',
+			entityId: id,
+			changes: [{ path: 'lockedUntil', ...(until ? { before: until.toISOString() } : {}) }]
+		});
+	}
+	return until;
 }
+
+/** Who lifts an account's locks, for the audit log: an admin's id, or null for `npm run admin`. */
+export interface UnlockedBy {
+	unlockedBy?: string | null;
+}
+
+const recorded = (userId: string | null | undefined, always: boolean) =>
+	userId === undefined ? undefined : { userId, always };
 
 /** All queries on accounts. */
 export function usersRepository(db: Db) {
@@ -107,17 +130,25 @@ export function usersRepository(db: Db) {
 		 * Sets a new password, ends every session of the account (the caller starts a new one) and
 		 * lifts its login locks: whoever failed before failed against the old password.
 		 */
-		async setPassword(id: string, password: string): Promise<void> {
+		async setPassword(
+			id: string,
+			password: string,
+			{ unlockedBy }: UnlockedBy = {}
+		): Promise<Date | undefined> {
 			const hash = await hashPassword(password);
-			await db.transaction().execute(async (trx) => {
+			return db.transaction().execute(async (trx) => {
 				await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
 				await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-				await unlock(trx, id);
+				return unlock(trx, id, recorded(unlockedBy, false));
 			});
 		},
 
 		/** Disabling ends the account's sessions at once; enabling lifts its login locks. */
-		async setDisabled(id: string, disabled: boolean): Promise<void> {
+		async setDisabled(
+			id: string,
+			disabled: boolean,
+			{ unlockedBy }: UnlockedBy = {}
+		): Promise<void> {
 			await db.transaction().execute(async (trx) => {
 				await trx
 					.updateTable('users')
@@ -125,8 +156,18 @@ export function usersRepository(db: Db) {
 					.where('id', '=', id)
 					.execute();
 				if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-				else await unlock(trx, id);
+				else await unlock(trx, id, recorded(unlockedBy, false));
 			});
+		},
+
+		/**
+		 * Lifts every login lock of an account, from all addresses (see throttle.ts), and records
+		 * it; answers when the latest lock would have ended, undefined if none was in force.
+		 */
+		async unlock(id: string, unlockedBy: string | null): Promise<Date | undefined> {
+			return db
+				.transaction()
+				.execute((trx) => unlock(trx, id, { userId: unlockedBy, always: true }));
 		},
 
 		async setRole(id: string, role: Role): Promise<void> {

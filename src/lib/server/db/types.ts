@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '$lib/admin/types';
 
 /**
  * Every content table has the same shape: the validated record as JSON in `data`, plus the columns
@@ -42,7 +43,7 @@ export interface HolidayYearRow {
 	updated_at: string;
 }
 
-export type Role = 'admin' | 'editor';
+export type { Role };
 
 export interface UserRow {
 	id: string;

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../content/errors';
 import type { ContentRepository, StoredRecord } from '../content/repository';
 import { createStore, type Store } from '../store';
 import { applyChanges, threeWayMerge, type Choice, type FieldConflict } from './merge';
+import { assertPublicReferences } from './public-references';
 
 /**
  * Someone saved the record after the editor opened it. Carries the record as it is now and what
@@ -98,6 +99,7 @@ export function contentEditor(store: Store, user: User) {
 	/** Writes `input` over `version` with its audit entry, in the caller's transaction. */
 	async function write(trx: Store, type: ContentType, before: StoredRecord, input: unknown) {
 		const after = await repo(trx, type).update(before.id, input, before.version);
+		await assertPublicReferences(trx, type, after);
 		await auditRepository(trx.db).record({
 			userId: user.id,
 			action: actionFor(before.status, after.status),
@@ -181,6 +183,7 @@ export function contentEditor(store: Store, user: User) {
 		async create(type: ContentType, input: unknown): Promise<StoredRecord> {
 			return inTransaction(async (trx) => {
 				const created = await repo(trx, type).create(input);
+				await assertPublicReferences(trx, type, created);
 				await auditRepository(trx.db).record({
 					userId: user.id,
 					action: 'create',
@@ -199,6 +202,7 @@ export function contentEditor(store: Store, user: User) {
 				const created: StoredRecord[] = [];
 				for (const input of inputs) {
 					const record = await repo(trx, type).create(input);
+					await assertPublicReferences(trx, type, record);
 					await auditRepository(trx.db).record({
 						userId: user.id,
 						action: 'create',

@@ -1,29 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
+import type { Choice, ConflictReport } from '$lib/admin/types';
 import type { ContentType } from '$lib/content/schemas';
 import { ValidationError, type FieldProblem } from '$lib/content/validation';
-import type { FieldChange } from '../audit/diff';
 import { usersRepository } from '../auth/users';
 import type { User } from '../auth/users';
 import { NotFoundError } from '../content/errors';
 import type { Store } from '../store';
 import { contentEditor, EditConflict } from './content';
-import type { Choice, FieldConflict } from './merge';
 
-/** What the form shows after a refused write: someone else's newer version, field by field. */
-export interface ConflictReport {
-	/** The newest version: the one whose changes the editor is now shown. */
-	version: number;
-	changes: FieldChange[];
-	by: { name: string; at: string; action: string; version: number | null }[];
-	/** Fields both changed differently, each waiting for a choice (a save only). */
-	conflicts: FieldConflict[];
-	/** Choices already made that still stand, sent again with the next save. */
-	choices: Record<string, Choice>;
-	/** A save that goes through only once the editor has seen their changes, and why. */
-	review?: 'status' | 'overwrite';
-	/** A refused save keeps the form's input; a refused status change or deletion does not merge. */
-	kind: 'save' | 'strict';
-}
+export type { ConflictReport };
 
 /**
  * Runs one write from a form and turns its refusals into form results: invalid input → 400 with

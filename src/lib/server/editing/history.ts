@@ -1,9 +1,15 @@
+import type { HistoryEntry, MergeNotice, SaveNotice } from '$lib/admin/types';
 import { auditRepository } from '../audit/log';
 import { usersRepository } from '../auth/users';
 import type { Store } from '../store';
 
 /** A record's audit entries, newest first, with who made each. */
-export async function historyOf(store: Store, entityType: string, entityId: string, limit = 50) {
+export async function historyOf(
+	store: Store,
+	entityType: string,
+	entityId: string,
+	limit = 50
+): Promise<HistoryEntry[]> {
 	const [entries, names] = await Promise.all([
 		auditRepository(store.db).list({ entityType, entityId }, limit),
 		usersRepository(store.db).names()
@@ -14,18 +20,7 @@ export async function historyOf(store: Store, entityType: string, entityId: stri
 	}));
 }
 
-export type HistoryEntry = Awaited<ReturnType<typeof historyOf>>[number];
-
-/** What the page says after a save that was merged with newer changes by others. */
-export interface MergeNotice {
-	/** Who saved between the version the form was opened at and the merge. */
-	names: string[];
-	/** Their changed fields the merge kept (dotted paths). */
-	kept: string[];
-}
-
-/** The notice at the top of an edit page after a create or a save (`?created`, `?saved`). */
-export type SaveNotice = { kind: 'created' } | { kind: 'saved'; merged?: MergeNotice };
+export type { HistoryEntry, MergeNotice, SaveNotice };
 
 /**
  * Reads a merged save's notice back from the audit log: `merged` is `<opened at>-<merged up to>`

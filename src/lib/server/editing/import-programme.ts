@@ -32,6 +32,12 @@ export const programmeColumns = [
 	'rrule'
 ] as const;
 const requiredColumns = ['title_zh', 'summary_zh', 'venue', 'start', 'end'];
+/**
+ * A festival's programme is tens to hundreds of events. Every row is validated (its repeat rule
+ * too) and shown in the preview, so the count is bounded before any of that runs: the bench found
+ * a 1 MB calendar of 20,000 events kept the server busy for over a minute.
+ */
+export const maxProgrammeRows = 1000;
 
 /** Where each column's value lands in an event, so a schema problem is reported at its column. */
 const columnOfPath: Record<string, string> = {
@@ -124,6 +130,9 @@ export function parseProgramme(text: string, context: ProgrammeContext): Program
 	const read = /^\uFEFF?\s*BEGIN:VCALENDAR/i.test(text) ? readIcs(text) : readCsv(text);
 	if ('problem' in read) return { ok: false, problem: read.problem };
 	if (!read.rows.length) return { ok: false, problem: 'the file has no rows' };
+	if (read.rows.length > maxProgrammeRows) {
+		return { ok: false, problem: `more than ${maxProgrammeRows} rows` };
+	}
 	return { ok: true, rows: checkRows(read.rows, context) };
 }
 

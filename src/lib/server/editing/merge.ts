@@ -1,3 +1,4 @@
+import type { Choice, FieldConflict } from '$lib/admin/types';
 import { diffRecords, type FieldChange } from '../audit/diff';
 
 /**
@@ -9,15 +10,7 @@ import { diffRecords, type FieldChange } from '../audit/diff';
  * has chosen for it.
  */
 
-/** One field both editors changed, differently. */
-export interface FieldConflict {
-	path: string;
-	base?: unknown;
-	theirs?: unknown;
-	mine?: unknown;
-}
-
-export type Choice = 'mine' | 'theirs';
+export type { Choice, FieldConflict };
 
 export interface MergeOutcome<T> {
 	/** The newest record with my changes applied (valid only when `conflicts` is empty). */

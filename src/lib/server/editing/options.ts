@@ -1,7 +1,10 @@
+import type { PickerOptions } from '$lib/admin/types';
 import type { Store } from '../store';
 
+export type { PickerOptions };
+
 /** Choices for the pickers in the forms: every live venue and festival, drafts included. */
-export async function pickerOptions(store: Store) {
+export async function pickerOptions(store: Store): Promise<PickerOptions> {
 	const [venues, festivals] = await Promise.all([
 		store.venues.listAll(),
 		store.festivals.listAll()
@@ -27,5 +30,3 @@ export async function pickerOptions(store: Store) {
 			.sort((a, b) => b.startDate.localeCompare(a.startDate))
 	};
 }
-
-export type PickerOptions = Awaited<ReturnType<typeof pickerOptions>>;

@@ -8,21 +8,28 @@ import type { Store } from '../store';
 
 const cacheFor = lruPerOwner<Representation>(32);
 
-/** GET /api/v1/events.ics[?festival=slug][&lang=en]: every public event as a subscribable calendar. */
+/**
+ * GET /api/v1/events.ics[?festival=slug | ?event=slug][&lang=en]: public events as a subscribable
+ * calendar: all of them, a festival's, or one event's (the https address a visitor subscribes to
+ * where an in-app browser will not download a file).
+ */
 export async function icsResponse(
 	store: Store,
 	request: Request,
 	url: URL,
 	options: { maxAge: number; origin: string }
 ) {
-	const unknown = unknownParameter(url, ['festival', 'lang']);
+	const unknown = unknownParameter(url, ['festival', 'event', 'lang']);
 	if (unknown) return unknown;
 	const lang = (url.searchParams.get('lang') ?? 'zh') as Language;
 	if (!languages.includes(lang)) return badParameter('lang', 'must be zh or en');
 	const festivalSlug = url.searchParams.get('festival');
+	const eventSlug = url.searchParams.get('event');
+	if (festivalSlug !== null && eventSlug !== null)
+		return badParameter('event', 'cannot be combined with festival');
 
 	const { revision } = await revisionClock(store.db).read();
-	const key = `${revision}:${festivalSlug ?? ''}:${lang}`;
+	const key = `${revision}:${festivalSlug ?? ''}:${eventSlug ?? ''}:${lang}`;
 	const cache = cacheFor(store.db);
 	let rep = cache.get(key);
 	if (!rep) {
@@ -33,6 +40,11 @@ export async function icsResponse(
 			if (!festival) return badParameter('festival', `no published festival "${festivalSlug}"`);
 			events = events.filter((e) => e.festivalId === festival.id);
 			name = lang === 'en' ? (festival.name.en ?? festival.name.zh) : festival.name.zh;
+		}
+		if (eventSlug !== null) {
+			events = events.filter((e) => e.slug === eventSlug);
+			if (!events.length) return badParameter('event', `no published event "${eventSlug}"`);
+			name = lang === 'en' ? (events[0].title.en ?? events[0].title.zh) : events[0].title.zh;
 		}
 		const venues = new Map((await store.venues.listPublic()).map((v) => [v.id, v]));
 		const text = eventsCalendar(events, { name, lang, venues, origin: options.origin });

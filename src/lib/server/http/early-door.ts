@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { everyResponseHeaders } from '../hooks/security-headers';
+import { earlyDoorHeaders } from '../hooks/security-headers';
 import { recordRequest, requestIdOf } from '../observability/record';
 import type { Answer } from './cached-representation';
 
@@ -31,7 +31,7 @@ const wires = new WeakMap<object, string[]>();
 function wireOf(headers: Readonly<Record<string, string>>): string[] {
 	let wire = wires.get(headers);
 	if (!wire) {
-		wire = Object.entries({ ...headers, ...everyResponseHeaders }).flat();
+		wire = Object.entries({ ...earlyDoorHeaders(), ...headers }).flat();
 		wires.set(headers, wire);
 	}
 	return wire;

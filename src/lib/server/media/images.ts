@@ -5,6 +5,11 @@ import type { MediaStore } from './store';
 
 /** Uploads larger than this are refused before decoding. */
 export const maxImageBytes = 10 * 1024 * 1024;
+/**
+ * Smaller than this on either side is not a photo of a place (an icon, a tracking pixel, a mistake),
+ * and would make rendition names the media store refuses.
+ */
+export const minImageSide = 64;
 /** Renditions made of every photo; none wider than the original. */
 export const imageWidths = [480, 960, 1600] as const;
 
@@ -51,6 +56,7 @@ export async function processImage(
 	const turned = (meta.orientation ?? 1) >= 5;
 	const width = turned ? meta.height : meta.width;
 	const height = turned ? meta.width : meta.height;
+	if (width < minImageSide || height < minImageSide) throw new ImageError('too small');
 	const key = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
 	const widths: number[] = imageWidths.filter((w) => w < width);
 	if (widths.length < imageWidths.length) widths.push(Math.min(width, imageWidths.at(-1)!));

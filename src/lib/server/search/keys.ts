@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { searchKeyOf, type ContentType } from '$lib/content/schemas/feed';
 import { normalise, words } from '$lib/content/search/text';
 import type { ContentData } from '$lib/content/snapshot';
 
@@ -44,20 +45,20 @@ export function searchKey(name: Name): string {
 
 type Named = { id: string; name: Name };
 
-/** Keys of every public record, by `${type}:${id}` (type: venue, event, festival or tour). */
+/** Keys of every public record, by `searchKeyOf(type, id)`. */
 export function searchKeys(
 	content: Pick<ContentData, 'venues' | 'events' | 'festivals' | 'tours'>
 ): Record<string, string> {
 	const keys: Record<string, string> = {};
-	const add = (type: string, records: Named[]) => {
-		for (const record of records) keys[`${type}:${record.id}`] = searchKey(record.name);
+	const add = (type: ContentType, records: Named[]) => {
+		for (const record of records) keys[searchKeyOf(type, record.id)] = searchKey(record.name);
 	};
-	add('venue', content.venues);
+	add('venues', content.venues);
 	add(
-		'event',
+		'events',
 		content.events.map((e) => ({ id: e.id, name: e.title }))
 	);
-	add('festival', content.festivals);
-	add('tour', content.tours);
+	add('festivals', content.festivals);
+	add('tours', content.tours);
 	return keys;
 }

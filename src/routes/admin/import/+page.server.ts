@@ -18,8 +18,11 @@ export const load = (async ({ url }) => ({
 /** Reads the uploaded file as UTF-8 text, or says why it cannot be. */
 async function uploaded(form: FormData): Promise<{ text: string } | { problem: string }> {
 	const file = form.get('file');
-	if (typeof form.get('csv') === 'string' && !(file instanceof File && file.size)) {
-		return { text: form.get('csv') as string };
+	const previewed = form.get('csv');
+	if (typeof previewed === 'string' && !(file instanceof File && file.size)) {
+		// The previewed text comes back in a form field: the same limit as an uploaded file.
+		if (Buffer.byteLength(previewed) > maxBytes) return { problem: 'too large' };
+		return { text: previewed };
 	}
 	if (!(file instanceof File) || file.size === 0) return { problem: 'the file is empty' };
 	if (file.size > maxBytes) return { problem: 'too large' };

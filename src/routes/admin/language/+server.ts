@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { consoleLanguage, consoleLanguageCookie } from '$lib/admin/language';
+import { cookieSecurity } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/hooks/auth';
 import type { RequestHandler } from './$types';
 
@@ -8,9 +9,8 @@ export const GET: RequestHandler = ({ cookies, url }) => {
 	const current = consoleLanguage(cookies.get(consoleLanguageCookie));
 	cookies.set(consoleLanguageCookie, current === 'en' ? 'zh' : 'en', {
 		path: '/admin',
-		httpOnly: false,
-		sameSite: 'lax',
-		secure: false,
+		// Only the server reads it (the console's layout load), so no script needs to.
+		...cookieSecurity(),
 		maxAge: 60 * 60 * 24 * 365
 	});
 	// The switch is on the login page too, so it may return there (with the login's own `next`).

@@ -112,18 +112,7 @@ export const actions = {
 		const admin = currentUser(locals);
 		const user = await target(await request.formData());
 		if (!user) return fail(404, { change: 'not_found' });
-		await getStore()
-			.db.transaction()
-			.execute(async (trx) => {
-				const until = await throttleRepository(trx).unlockAccount(user.email);
-				await auditRepository(trx).record({
-					userId: admin.id,
-					action: 'user.unlock',
-					entityType: 'users',
-					entityId: user.id,
-					changes: [{ path: 'lockedUntil', ...(until ? { before: until.toISOString() } : {}) }]
-				});
-			});
+		await usersRepository(getStore().db).unlock(user.id, admin.id);
 		return { unlocked: user.email };
 	}
 } satisfies Actions;

@@ -1,6 +1,7 @@
 /**
  * Every seeded description ends by saying it is sample data, so that nobody mistakes a guessed
- * position, time or price for an official fact (see /work/shared/content-facts.md).
+ * position, time or price for an official fact: the seed is written from public facts, and where
+ * one is missing (exact coordinates, most prices) it holds a plausible value an editor must check.
  */
 export interface Bilingual {
 	zh: string;

@@ -1,4 +1,4 @@
-import { loadView } from '$lib/content-source';
+import { loadView } from '$lib/offline';
 import type { PageLoad } from './$types';
 
 /** The filters live in the URL so a filtered day can be shared and survives a reload. */

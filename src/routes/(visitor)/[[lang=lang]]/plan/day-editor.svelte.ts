@@ -1,3 +1,4 @@
+import { command, watch } from '$lib/offline';
 import type { Plan } from '$lib/planner/plan';
 
 /**
@@ -19,32 +20,20 @@ export class DayEditor {
 	}
 
 	connect(): () => void {
-		let closed = false;
-		let unsubscribe = () => {};
-		import('$lib/offline/plans').then(({ planFor }) => {
-			if (closed) return;
-			const sub = planFor(this.date).subscribe((stored) => {
-				this.stored = !!stored;
-				this.plan = stored ?? (this.ready ? this.plan : undefined) ?? this.#fresh();
-				this.ready = true;
-			});
-			unsubscribe = () => sub.unsubscribe();
+		return watch('plan', this.date, (stored) => {
+			this.stored = !!stored;
+			this.plan = stored ?? (this.ready ? this.plan : undefined) ?? this.#fresh();
+			this.ready = true;
 		});
-		return () => {
-			closed = true;
-			unsubscribe();
-		};
 	}
 
 	async set(next: Plan): Promise<void> {
 		this.plan = next;
-		const { savePlan } = await import('$lib/offline/plans');
-		await savePlan(next);
+		await command('savePlan', next);
 	}
 
 	async remove(): Promise<void> {
-		const { deletePlan } = await import('$lib/offline/plans');
 		this.plan = this.#fresh();
-		await deletePlan(this.date);
+		await command('deletePlan', this.date);
 	}
 }

@@ -1,17 +1,6 @@
 import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
-import { guideDb } from '$lib/offline/db';
-import { isQuotaError } from '$lib/offline/storage';
-import {
-	clearTileJob,
-	jobUrls,
-	loadTileJob,
-	runTileJob,
-	saveTileJob,
-	tileCacheName,
-	type JobOutcome,
-	type TileJob
-} from '$lib/offline/tile-download';
+import { command, downloadTiles, type JobOutcome, type TileJob } from '$lib/offline';
 
 /**
  * The settings page's view of the map download: the saved job (to resume), progress while it
@@ -38,7 +27,7 @@ export class MapDownload {
 	}
 
 	async load(): Promise<void> {
-		this.job = await loadTileJob(guideDb());
+		this.job = await command('loadTileJob');
 	}
 
 	start(zooms: number[], lang: Language): Promise<void> {
@@ -55,7 +44,7 @@ export class MapDownload {
 
 	/** Drops the saved job (the tiles stay in the cache until cleared). */
 	async forget(): Promise<void> {
-		await clearTileJob(guideDb());
+		await command('clearTileJob');
 		this.job = undefined;
 		this.outcome = undefined;
 	}
@@ -75,32 +64,17 @@ export class MapDownload {
 	}
 
 	async #download(start: TileJob): Promise<void> {
-		const db = guideDb();
-		// Leaflet fills a template's {r} with @2x on high-density screens: store what the map asks for.
-		const urls = jobUrls(this.settings(), start.lang, start.zooms, {
-			retina: devicePixelRatio > 1
-		});
 		this.#abort = new AbortController();
 		this.running = true;
-		this.done = Math.min(start.next, urls.length);
-		this.total = urls.length;
 		try {
-			const cache = await caches.open(tileCacheName);
-			this.outcome = await runTileJob(urls, start, {
-				cache,
-				fetch: (input, init) => fetch(input, init),
+			this.outcome = await downloadTiles(this.settings(), start, {
+				retina: devicePixelRatio > 1,
 				signal: this.#abort.signal,
-				save: async (job) => {
-					this.job = job;
-					// With the disk full even this small write can fail; the cache check covers a resume.
-					await saveTileJob(db, job).catch((error) => {
-						if (!isQuotaError(error)) throw error;
-					});
-				},
 				onProgress: (done, total) => {
 					this.done = done;
 					this.total = total;
-				}
+				},
+				onSaved: (job) => (this.job = job)
 			});
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { loadView } from '$lib/content-source';
+import { loadView } from '$lib/offline';
 import type { PageLoad } from './$types';
 
 export const load = (async ({ fetch, parent, params }) => {

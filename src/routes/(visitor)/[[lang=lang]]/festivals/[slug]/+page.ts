@@ -1,5 +1,5 @@
 import { isHttpError, redirect } from '@sveltejs/kit';
-import { loadView } from '$lib/content-source';
+import { loadView } from '$lib/offline';
 import type { PageLoad } from './$types';
 
 export const load = (async ({ fetch, parent, params, url }) => {

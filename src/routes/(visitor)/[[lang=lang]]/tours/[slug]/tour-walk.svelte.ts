@@ -1,5 +1,6 @@
 import { distanceM, type Position } from '$lib/content/geo';
 import type { TourStopView } from '$lib/content/views/tour';
+import { command, watch } from '$lib/offline';
 
 export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
 
@@ -54,20 +55,14 @@ export class TourWalk {
 
 	/** Follows this device's ticks; the returned cleanup also stops watching the position. */
 	connect(): () => void {
-		let closed = false;
-		let unsubscribe = () => {};
 		// Asked of the mirror's worker, so opening a tour never loads Dexie on the page.
-		import('$lib/offline/mirror-client').then(({ watch }) => {
-			if (closed) return;
-			unsubscribe = watch('visitedStops', this.tourId, (stops) => {
-				this.visited = stops;
-				this.ready = true;
-				// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
-				if (this.finished) this.stop();
-			});
+		const unsubscribe = watch('visitedStops', this.tourId, (stops) => {
+			this.visited = stops;
+			this.ready = true;
+			// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
+			if (this.finished) this.stop();
 		});
 		return () => {
-			closed = true;
 			unsubscribe();
 			this.stop();
 		};
@@ -120,12 +115,10 @@ export class TourWalk {
 	}
 
 	async tick(stop: number, visited: boolean): Promise<void> {
-		const { command } = await import('$lib/offline/mirror-client');
 		await command('setStopVisited', { tourId: this.tourId, stop, visited });
 	}
 
 	async clear(): Promise<void> {
-		const { command } = await import('$lib/offline/mirror-client');
 		await command('clearVisitedStops', this.tourId);
 	}
 

@@ -1,0 +1,109 @@
+// Requests exactly as written (no client-side normalisation of paths or bodies), on kept-alive
+// connections: the bench sends tens of thousands of them.
+import http from 'node:http';
+
+export interface Answer {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	body: Buffer;
+	text: () => string;
+}
+
+export interface RequestOptions {
+	method?: string;
+	path: string;
+	headers?: Record<string, string>;
+	body?: Buffer | string;
+	timeoutMs?: number;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+/** Bodies above this are written in pieces of this size. */
+const piece = 64 * 1024;
+
+export function send(origin: string, options: RequestOptions): Promise<Answer> {
+	const url = new URL(origin);
+	const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
+	return new Promise((resolve, reject) => {
+		const req = http.request(
+			{
+				host: url.hostname,
+				port: url.port,
+				method: options.method ?? 'GET',
+				path: options.path,
+				agent,
+				headers: {
+					...(options.headers ?? {}),
+					...(body ? { 'content-length': String(body.length) } : {})
+				}
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					const all = Buffer.concat(chunks);
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						body: all,
+						text: () => all.toString('utf8')
+					});
+				});
+				res.on('error', reject);
+			}
+		);
+		req.setTimeout(options.timeoutMs ?? 60_000, () => req.destroy(new Error('timed out')));
+		// A server may answer before it has read the body (413 for an oversize one, a redirect for a
+		// post without a session) and close the connection: the answer counts, the failed write of
+		// the rest does not. A big body goes in pieces, so that an early answer is read between them
+		// (written at once, the failed write could tear the connection down before the answer is).
+		let answered = false;
+		req.on('response', () => (answered = true));
+		req.on('error', (error) => {
+			if (!answered) reject(error);
+		});
+		if (!body || body.length <= piece) {
+			req.end(body);
+			return;
+		}
+		void (async () => {
+			for (let at = 0; at < body.length && !answered && !req.destroyed; at += piece) {
+				if (!req.write(body.subarray(at, at + piece))) {
+					await new Promise((resolve) => {
+						req.once('drain', resolve);
+						req.once('close', resolve);
+					});
+				}
+			}
+			if (!req.destroyed) req.end();
+		})();
+	});
+}
+
+/** Closes the kept-alive connections (before a server is killed, and at the end). */
+export function dropConnections(): void {
+	agent.destroy();
+}
+
+/** An urlencoded form body from pairs, values given as already-encoded text or as raw bytes. */
+export function urlencoded(pairs: [string, string][]): string {
+	return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+}
+
+/** A multipart/form-data body; a Buffer value with a filename becomes a file part. */
+export function multipart(
+	parts: { name: string; value: string | Buffer; filename?: string; type?: string }[]
+): { body: Buffer; type: string } {
+	const boundary = `----taibai${Math.random().toString(16).slice(2)}`;
+	const chunks: Buffer[] = [];
+	for (const part of parts) {
+		const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
+		const head =
+			`--${boundary}\r\ncontent-disposition: ${disposition}\r\n` +
+			(part.type ? `content-type: ${part.type}\r\n` : '') +
+			'\r\n';
+		chunks.push(Buffer.from(head), Buffer.from(part.value), Buffer.from('\r\n'));
+	}
+	chunks.push(Buffer.from(`--${boundary}--\r\n`));
+	return { body: Buffer.concat(chunks), type: `multipart/form-data; boundary=${boundary}` };
+}

@@ -1,0 +1,150 @@
+// The app under test, started the way `npm start` starts it (scripts/start.js): the built server's
+// own entry in a process of its own, NODE_ENV=production, the 12 MB body limit start.js sets, the
+// sample content seeded into a fresh database. The bench can stop it, kill it and start it again on
+// the same database.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { atCleanup, root, startApp, stop, tempDir } from '../lib/app.js';
+import { postgresDb, sqliteDb, type BenchDb } from './bench-db';
+import { dropConnections, send, urlencoded } from './http';
+import { freshPostgresSchema } from '../../tests/helpers/postgres';
+
+export interface Account {
+	email: string;
+	password: string;
+	role: 'admin' | 'editor';
+}
+
+export interface Target {
+	label: string;
+	databaseUrl: string;
+	origin: string;
+	port: number;
+	db: BenchDb;
+	/** Session cookies of the bench's admin and editor. */
+	cookies: { admin: string; editor: string };
+	accounts: { admin: Account; editor: Account };
+	child(): ChildProcess;
+	/** Starts the server again (on the same database), optionally with more environment. */
+	restart(env?: Record<string, string>): Promise<void>;
+	kill(): Promise<void>;
+	dispose(): Promise<void>;
+}
+
+/** What every bench server runs with, beside what startApp sets (port, ORIGIN, NODE_ENV…). */
+function environment(databaseUrl: string): Record<string, string> {
+	return {
+		DATABASE_URL: databaseUrl,
+		// As scripts/start.js sets it: photos of up to 10 MB.
+		BODY_SIZE_LIMIT: '12M',
+		// A deployment behind TLS: the public origin is https (HSTS, Secure cookies).
+		PUBLIC_ORIGIN: 'https://guide.example.test',
+		NODE_ENV: 'production'
+	};
+}
+
+/** Creates an account with the documented command (`npm run admin -- create …`). */
+export function createAccount(databaseUrl: string, account: Account, name = account.email): void {
+	const result = spawnSync(
+		process.execPath,
+		['scripts/admin.js', 'create', '--email', account.email, '--name', name].concat([
+			'--role',
+			account.role,
+			'--password-stdin'
+		]),
+		{
+			cwd: root,
+			input: `${account.password}\n`,
+			env: { ...process.env, DATABASE_URL: databaseUrl },
+			encoding: 'utf8'
+		}
+	);
+	if (result.status !== 0) throw new Error(`admin create ${account.email}: ${result.stderr}`);
+}
+
+/** Logs in through the console's login form and answers with the session cookie. */
+export async function logIn(origin: string, account: Account): Promise<string> {
+	const answer = await send(origin, {
+		method: 'POST',
+		path: '/admin/login',
+		headers: {
+			origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: urlencoded([
+			['email', account.email],
+			['password', account.password],
+			['next', '/admin']
+		])
+	});
+	const cookie = ([] as string[])
+		.concat(answer.headers['set-cookie'] ?? [])
+		.find((c) => c.startsWith('taibai_session='));
+	if (answer.status !== 303 || !cookie) {
+		throw new Error(`login of ${account.email} failed: ${answer.status}`);
+	}
+	return cookie.split(';')[0];
+}
+
+/** SQLite in a temp dir, or a schema of its own in TEST_DATABASE_URL_PG's database. */
+async function freshDatabase(kind: 'sqlite' | 'postgres') {
+	if (kind === 'sqlite') {
+		const dir = await tempDir('taibai-reliability-');
+		const file = join(dir, 'bench.sqlite');
+		return { url: `file:${file}`, open: () => sqliteDb(file), drop: async () => {} };
+	}
+	const schema = await freshPostgresSchema();
+	return { url: schema.url, open: () => postgresDb(schema.url), drop: atCleanup(schema.drop) };
+}
+
+export async function openTarget(kind: 'sqlite' | 'postgres', port: number): Promise<Target> {
+	const database = await freshDatabase(kind);
+	const dir = await tempDir('taibai-reliability-app-');
+	let app = await startApp({ port, dir, env: environment(database.url) });
+	const accounts = {
+		admin: { email: 'bench-admin@bureau.example', password: 'bench admin password', role: 'admin' },
+		editor: {
+			email: 'bench-editor@bureau.example',
+			password: 'bench editor password',
+			role: 'editor'
+		}
+	} satisfies Record<string, Account>;
+	createAccount(database.url, accounts.admin);
+	createAccount(database.url, accounts.editor);
+	const cookies = {
+		admin: await logIn(app.origin, accounts.admin),
+		editor: await logIn(app.origin, accounts.editor)
+	};
+	const db = database.open();
+	return {
+		label: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+		databaseUrl: database.url,
+		origin: app.origin,
+		port,
+		db,
+		cookies,
+		accounts,
+		child: () => app.child,
+		async restart(env = {}) {
+			dropConnections();
+			await stop(app.child);
+			app = await startApp({ port, dir, env: { ...environment(database.url), ...env } });
+		},
+		async kill() {
+			dropConnections();
+			const exited = new Promise((resolve) => app.child.once('exit', resolve));
+			app.child.kill('SIGKILL');
+			await exited;
+			// The port is free once the kernel has closed the listener.
+			await sleep(50);
+		},
+		async dispose() {
+			dropConnections();
+			await stop(app.child);
+			await db.close();
+			await database.drop();
+		}
+	};
+}

@@ -1,0 +1,111 @@
+import type { ContentData } from '$lib/content/snapshot';
+import type { Plan } from '$lib/planner/plan';
+import { guideDb, liveQuery, type Favourite, type Observable, type SyncMeta } from './db';
+import { favourites, isFavourite, toggleFavourite } from './favourites';
+import { listeningPosition, rememberListening } from './listening';
+import { localContent, localView } from './local-views';
+import { deletePlan, loadPlan, planFor, planList, savePlan } from './plans';
+import { dismissSavedChanges, type SavedChange } from './saved-changes';
+import { storageUse } from './storage';
+import {
+	cacheEntries,
+	cacheUsage,
+	clearCache,
+	contentUsage,
+	visitorUsage,
+	type Usage
+} from './storage-usage';
+import { syncExclusive, type SyncResult } from './sync';
+import { clearTileJob, loadTileJob, saveTileJob, type TileJob } from './tile-download';
+import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
+
+/** What the page shows about the mirror: its revision and freshness, and news about saved things. */
+export interface MirrorStatus {
+	meta: SyncMeta | undefined;
+	saved: SavedChange[];
+}
+
+/**
+ * Everything a page asks of the phone's data, run where Dexie lives: in the mirror's worker (see
+ * mirror.worker.ts), or in the page itself where workers are unavailable (client.ts). Keeping
+ * Dexie, the sync and the views off the page's main thread spares every page their script and
+ * their work. Commands answer once; queries are live and answer again whenever any tab changes
+ * their data. Pages reach these through the facade (index.ts), never directly.
+ */
+export const commands = {
+	async sync(): Promise<SyncResult> {
+		const outcome = await syncExclusive();
+		if (outcome.status === 'updated' && outcome.result.saved.length) {
+			await announce(outcome.result.saved);
+		}
+		return outcome;
+	},
+	view: (request: Parameters<typeof localView>[1]) => localView(guideDb(), request),
+	/**
+	 * Loads the views' code now rather than at the first page drawn from the mirror. Where no
+	 * service worker keeps that code (in-app browsers on iPhone), the first such page may come after
+	 * the signal has gone.
+	 */
+	loadViews: async (): Promise<void> => void (await import('$lib/content/views/registry')),
+	toggleFavourite: (favourite: Omit<Favourite, 'savedAt'>): Promise<boolean> =>
+		toggleFavourite(favourite),
+	dismissSavedChanges,
+	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
+		setStopVisited(tick.tourId, tick.stop, tick.visited),
+	clearVisitedStops,
+	/** Where the visitor stopped listening to a narration (seconds; 0 for none). */
+	listeningPosition: (key: string): Promise<number> => listeningPosition(key),
+	rememberListening: (at: { key: string; position: number }): Promise<void> =>
+		rememberListening(at.key, at.position),
+	savePlan: (plan: Plan): Promise<void> => savePlan(plan),
+	loadPlan: (date: string): Promise<Plan | undefined> => loadPlan(date),
+	deletePlan: (date: string): Promise<void> => deletePlan(date),
+	async storageUsage() {
+		const db = guideDb();
+		return {
+			content: await contentUsage(db),
+			visitor: await visitorUsage(db),
+			total: await storageUse()
+		};
+	},
+	cacheEntries: (name: string): Promise<number> => cacheEntries(name),
+	cacheUsage: (name: string): Promise<Usage> => cacheUsage(name),
+	/** Empties a runtime cache (images or map tiles); the content mirror is untouched. */
+	clearCache: (name: string): Promise<void> => clearCache(name),
+	loadTileJob: (): Promise<TileJob | undefined> => loadTileJob(guideDb()),
+	saveTileJob: (job: TileJob): Promise<void> => saveTileJob(guideDb(), job),
+	clearTileJob: (): Promise<void> => clearTileJob(guideDb())
+};
+
+export const queries = {
+	status: (): Observable<MirrorStatus> =>
+		liveQuery(async () => {
+			const db = guideDb();
+			const [meta, notice] = await Promise.all([db.meta.get('sync'), db.meta.get('notice')]);
+			return {
+				meta: meta?.value as SyncMeta | undefined,
+				saved: (notice?.value as SavedChange[] | undefined) ?? []
+			};
+		}),
+	/** The whole mirror, again after every sync that moved it (the plan pages compute on it). */
+	content: (): Observable<ContentData | undefined> => liveQuery(() => localContent(guideDb())),
+	favourite: (key: { type: Favourite['type']; id: string }): Observable<boolean> =>
+		isFavourite(key.type, key.id),
+	favourites: (): Observable<Favourite[]> => favourites(),
+	visitedStops,
+	plan: (date: string): Observable<Plan | undefined> => planFor(date),
+	plans: () => planList()
+};
+
+export type Commands = typeof commands;
+export type Queries = typeof queries;
+
+/** Keeps the news until the visitor dismisses it, across reloads and tabs. */
+async function announce(changes: SavedChange[]) {
+	const db = guideDb();
+	await db.transaction('rw', db.meta, async () => {
+		const previous = ((await db.meta.get('notice'))?.value as SavedChange[] | undefined) ?? [];
+		const merged = [...previous.filter((p) => !changes.some((c) => c.id === p.id)), ...changes];
+		await db.meta.put({ key: 'notice', value: merged });
+	});
+}

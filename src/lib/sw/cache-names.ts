@@ -1,0 +1,6 @@
+/**
+ * The runtime caches the service worker fills and the settings page measures and clears: one
+ * name each, shared, so the page never empties a cache the worker no longer reads.
+ */
+export const imageCache = 'images-v1';
+export const tileCache = 'map-tiles-v1';
