@@ -21,8 +21,9 @@ if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
 }
-// Editors upload photos of up to 10 MB; adapter-node refuses request bodies over 512 kB by default.
-process.env.BODY_SIZE_LIMIT ??= '12M';
+// Editors upload photos of up to 10 MB and recordings of up to 30 MB; adapter-node refuses request
+// bodies over 512 kB by default.
+process.env.BODY_SIZE_LIMIT ??= '32M';
 
 /** Builds, passing on a SIGTERM or Ctrl-C so that no build is left running without us. */
 async function build() {

@@ -12,6 +12,7 @@ import {
 	recordVersion,
 	serverURL
 } from './admin-helpers';
+import { mp3 } from '../helpers/audio-fixtures';
 import { disposeOwnServer, postLogin, startOwnServer, type OwnServer } from './own-server';
 
 /**
@@ -224,6 +225,40 @@ test('the feed, calendars, the sitemap, photos and API errors allow nothing to l
 		expect(response.status(), path).toBe(status);
 		expectLockedPolicy(response.headers(), path);
 	}
+});
+
+test('narration recordings from /media, whole, in ranges and with a range past the end, carry the same headers as photos', async ({
+	request
+}) => {
+	const http = await loggedIn(serverURL, demo.email, demo.password);
+	const venue = recordIds('venues').at(-1)!;
+	const before = new Set(mediaFiles());
+	const upload = await http.post(`/admin/venues/${venue}?/narration`, {
+		multipart: {
+			version: String(recordVersion('venues', venue)),
+			language: 'zh',
+			transcript: '头部测试录音的讲解文稿。',
+			file: { name: 'headers.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from(mp3(5)) }
+		}
+	});
+	expect(upload.status()).toBe(303);
+	const stored = mediaFiles().find((name) => !before.has(name));
+	expect(stored).toBeTruthy();
+	await http.dispose();
+
+	const whole = await request.get(`/media/${stored}`);
+	expect(whole.status()).toBe(200);
+	expect(whole.headers()['content-type']).toBe('audio/mpeg');
+	expectLockedPolicy(whole.headers(), 'a recording');
+	const part = await request.get(`/media/${stored}`, { headers: { range: 'bytes=0-99' } });
+	expect(part.status()).toBe(206);
+	expect(part.headers()['content-range']).toMatch(/^bytes 0-99\/\d+$/);
+	expectLockedPolicy(part.headers(), 'a part of a recording');
+	const past = await request.get(`/media/${stored}`, {
+		headers: { range: 'bytes=999999999-' }
+	});
+	expect(past.status()).toBe(416);
+	expectLockedPolicy(past.headers(), 'a range past the end');
 });
 
 test('the console’s pages, refusals and redirects carry the same headers, and only its previews may be framed by the app', async () => {

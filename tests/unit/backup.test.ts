@@ -79,11 +79,14 @@ async function contents(store: Store) {
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'taibai-backup-'));
 });
+// Dropping PostgreSQL databases can take seconds on a loaded machine. The directory is taken
+// before waiting: a hook that finishes late must never remove the next test's directory.
 afterEach(async () => {
+	const done = dir;
 	await Promise.all(open.splice(0).map((s) => s.close()));
 	await Promise.all(drops.splice(0).map((drop) => drop()));
-	rmSync(dir, { recursive: true, force: true });
-});
+	rmSync(done, { recursive: true, force: true });
+}, 30_000);
 
 describe('backup and restore', () => {
 	describeEachDialect((_, dialect) => {

@@ -5,7 +5,10 @@ import { s3Store } from '$lib/server/media/s3-store';
 import { GET } from '../../src/routes/media/[file]/+server';
 import { startLocalS3, type LocalS3 } from '../helpers/s3-server';
 
-const request = (file: string) => GET({ params: { file } } as unknown as Parameters<typeof GET>[0]);
+const request = (file: string) =>
+	GET({ params: { file }, request: new Request('http://x/') } as unknown as Parameters<
+		typeof GET
+	>[0]);
 
 /**
  * The upload path and the /media route with the bucket configured, as an app server on one of

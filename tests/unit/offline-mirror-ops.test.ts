@@ -161,4 +161,24 @@ describe('the facade, in a page without workers', () => {
 		await offline.command('deletePlan', '2026-12-01');
 		expect(await offline.command('loadPlan', '2026-12-01')).toBeUndefined();
 	});
+
+	it('remembers where a visitor stopped listening, per narration, and keeps only the latest 500', async () => {
+		const offline = await import('$lib/offline');
+		expect(await offline.command('listeningPosition', 'venues:v1:zh')).toBe(0);
+		await offline.command('rememberListening', { key: 'venues:v1:zh', position: 17.26 });
+		await offline.command('rememberListening', { key: 'venues:v1:en', position: Number.NaN });
+		expect(await offline.command('listeningPosition', 'venues:v1:zh')).toBe(17.3);
+		expect(await offline.command('listeningPosition', 'venues:v1:en')).toBe(0);
+		const many = Array.from({ length: 510 }, (_, i) => ({
+			key: `stop:${i}`,
+			position: i + 1,
+			at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()
+		}));
+		await guideDb().listening.bulkPut(many);
+		await offline.command('rememberListening', { key: 'venues:v1:zh', position: 3 });
+		expect(await guideDb().listening.count()).toBe(500);
+		expect(await offline.command('listeningPosition', 'stop:0')).toBe(0);
+		expect(await offline.command('listeningPosition', 'stop:509')).toBe(510);
+		expect(await offline.command('listeningPosition', 'venues:v1:zh')).toBe(3);
+	});
 });

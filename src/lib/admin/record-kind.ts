@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
-import type { Localized } from '$lib/content/localized';
-import type { ContentType, Image } from '$lib/content/schemas';
+import type { Language, Localized } from '$lib/content/localized';
+import type { ContentType, Image, Recording } from '$lib/content/schemas';
 import type { FieldProblem } from '$lib/content/validation';
 import type { ConflictReport, HistoryEntry, SaveNotice } from './types';
 
@@ -32,6 +32,19 @@ export interface RecordKind<V, D, X> {
 	extra: (data: D) => X;
 	/** Venues have several photos; the other types one picture. */
 	multipleImages: boolean;
+	/**
+	 * The narration panel of an edit page, for the types that are narrated (venues, tour stops);
+	 * undefined where the page's data carries no recordings (a new record has none to list).
+	 */
+	narration?: (data: D, lang: Language) => NarrationPanel | undefined;
+}
+
+/** What the console's narration panel lists and offers to upload to. */
+export interface NarrationPanel {
+	/** The recordings by stop index (a venue has one entry, index undefined). */
+	items: { stop?: number; label?: string; recordings: Recording[] }[];
+	/** The stops a recording can be uploaded to (a tour); none for a venue. */
+	stops?: { index: number; label: string }[];
 }
 
 /** What the server's record loads send every edit page (see record-page.ts). */

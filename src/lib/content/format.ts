@@ -146,3 +146,12 @@ export function formatDuration(minutes: number, lang: Language): string {
 	if (lang === 'en') return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
 	return h ? (m ? `${h} 小时 ${m} 分钟` : `${h} 小时`) : `${m} 分钟`;
 }
+
+/** A position or length of audio as a player shows it: `m:ss`, or `h:mm:ss` past an hour. */
+export function formatClock(seconds: number): string {
+	const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+	const two = (n: number) => String(n).padStart(2, '0');
+	const h = Math.floor(s / 3600);
+	const m = Math.floor((s % 3600) / 60);
+	return h ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}

@@ -21,6 +21,13 @@ export interface VisitedStop {
 	at: string;
 }
 
+/** Where the visitor stopped listening to one narration (item and language), in seconds. */
+export interface ListeningPosition {
+	key: string;
+	position: number;
+	at: string;
+}
+
 /** A visitor's day plan (issue: the planner); stored whole, never touched by sync. */
 export interface StoredPlan {
 	id: string;
@@ -51,7 +58,7 @@ export interface SyncMeta {
 
 /**
  * The phone's database. Content tables mirror the feed and are only written by the sync engine;
- * favourites, visited stops and plans belong to the visitor and sync never touches them.
+ * favourites, visited stops, plans and listening positions belong to the visitor and sync never touches them.
  * Versions are append-only: a new version adds stores or an upgrade, never edits an old one.
  */
 export class GuideDb extends Dexie {
@@ -64,6 +71,7 @@ export class GuideDb extends Dexie {
 	favourites!: EntityTable<Favourite, 'id'>;
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
 	plans!: EntityTable<StoredPlan, 'id'>;
+	listening!: EntityTable<ListeningPosition, 'key'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -97,6 +105,8 @@ export class GuideDb extends Dexie {
 			});
 		// v4: the bureau's notices, mirrored like the rest of the feed.
 		this.version(4).stores({ notices: 'id, end' });
+		// v5: where the visitor stopped listening to each narration, kept across browser restarts.
+		this.version(5).stores({ listening: 'key, at' });
 	}
 }
 

@@ -2,7 +2,7 @@
  * The one door to the phone's data. Pages and components use nothing of $lib/offline but this
  * module (the linter enforces it): page data (`loadView`, `view`), and the typed `command` and
  * `watch` of everything else, named in ops.ts: sync, favourites, saved-event news, visited stops,
- * day plans, the mirror's content, storage use, caches and the map download's job. Commands answer
+ * listening positions, day plans, the mirror's content, storage use, caches and the map download's job. Commands answer
  * once; watched queries answer again whenever any tab changes their data.
  *
  * Behind it, commands and queries run next to Dexie in the mirror's worker (ops.ts, run by

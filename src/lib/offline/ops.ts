@@ -3,6 +3,7 @@ import type { Plan } from '$lib/planner/plan';
 import { guideDb, liveQuery, type Favourite, type Observable, type SyncMeta } from './db';
 import { favourites, isFavourite, toggleFavourite } from './favourites';
 import { dismissHint, hintDismissed } from './hints';
+import { listeningPosition, rememberListening } from './listening';
 import { loadViewCode, localContent, localView } from './local-views';
 import { deletePlan, loadPlan, planFor, planList, savePlan } from './plans';
 import { dismissSavedChanges, type SavedChange } from './saved-changes';
@@ -53,6 +54,10 @@ export const commands = {
 	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
 		setStopVisited(tick.tourId, tick.stop, tick.visited),
 	clearVisitedStops,
+	/** Where the visitor stopped listening to a narration (seconds; 0 for none). */
+	listeningPosition: (key: string): Promise<number> => listeningPosition(key),
+	rememberListening: (at: { key: string; position: number }): Promise<void> =>
+		rememberListening(at.key, at.position),
 	savePlan: (plan: Plan): Promise<void> => savePlan(plan),
 	loadPlan: (date: string): Promise<Plan | undefined> => loadPlan(date),
 	deletePlan: (date: string): Promise<void> => deletePlan(date),

@@ -63,14 +63,18 @@ export async function contentUsage(db: GuideDb): Promise<Usage> {
 	return { entries, bytes };
 }
 
-/** The visitor's own things: saved items, plans and visited tour stops. Never cleared here. */
+/**
+ * The visitor's own things: saved items, plans, visited tour stops and listening positions. Never
+ * cleared here.
+ */
 export async function visitorUsage(db: GuideDb): Promise<Usage> {
-	const tables = [db.favourites, db.plans, db.visitedStops] as const;
+	const tables = [db.favourites, db.plans, db.visitedStops, db.listening] as const;
 	let entries = 0;
 	let bytes = 0;
 	for (const table of tables) {
 		const rows: unknown[] = await table.toArray();
-		entries += rows.length;
+		// Listening positions take room but are not things the visitor saved: not counted as items.
+		if (table !== db.listening) entries += rows.length;
 		bytes += encoder.encode(JSON.stringify(rows)).length;
 	}
 	return { entries, bytes };

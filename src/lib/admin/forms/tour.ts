@@ -1,6 +1,12 @@
 import { pathLengthM } from '$lib/content/geo';
-import { tourModes, type Tour, type TourInput } from '$lib/content/schemas';
+import { defaultRadiusM, tourModes, type Tour, type TourInput } from '$lib/content/schemas';
 import type { FieldProblem } from '$lib/content/validation';
+import {
+	recordingInput,
+	recordingValues,
+	recordingValuesFrom,
+	type RecordingValue
+} from './narration';
 import {
 	all,
 	checked,
@@ -24,6 +30,10 @@ export interface StopValues {
 	lon: string;
 	stayMinutes: string;
 	note: LocalizedValue;
+	/** Metres: how close a visitor comes before the stop counts as reached. */
+	radiusM: string;
+	/** Recordings move with their stop when stops are reordered. */
+	narration: RecordingValue[];
 }
 
 /** The tour form, named by the schema's paths like every console form (see event.ts). */
@@ -50,7 +60,9 @@ export const emptyStop = (): StopValues => ({
 	lat: '',
 	lon: '',
 	stayMinutes: '30',
-	note: emptyText()
+	note: emptyText(),
+	radiusM: String(defaultRadiusM),
+	narration: []
 });
 
 export function newTourValues(): TourFormValues {
@@ -86,7 +98,9 @@ export function tourValues(tour: Tour): TourFormValues {
 			lat: stop.point ? String(stop.point.position.lat) : '',
 			lon: stop.point ? String(stop.point.position.lon) : '',
 			stayMinutes: String(stop.stayMinutes),
-			note: textValue(stop.note)
+			note: textValue(stop.note),
+			radiusM: String(stop.radiusM),
+			narration: recordingValues(stop.narration)
 		})),
 		path: JSON.stringify(tour.path.coordinates),
 		durationMinutes: String(tour.durationMinutes),
@@ -119,7 +133,9 @@ export function tourValuesFrom(form: FormData): TourFormValues {
 			lat: str(form, `stops.${i}.point.position.lat`),
 			lon: str(form, `stops.${i}.point.position.lon`),
 			stayMinutes: str(form, `stops.${i}.stayMinutes`),
-			note: localizedFrom(form, `stops.${i}.note`)
+			note: localizedFrom(form, `stops.${i}.note`),
+			radiusM: str(form, `stops.${i}.radiusM`),
+			narration: recordingValuesFrom(form, `stops.${i}.narration`)
 		})),
 		path: str(form, 'path'),
 		durationMinutes: str(form, 'durationMinutes'),
@@ -149,6 +165,7 @@ export function tourInputOf(
 	// A path the schema will refuse (fewer than two points, bad numbers) measures as nothing.
 	const measured = coordinates && coordinates.length > 1 ? pathLengthM(path) : 0;
 	const distanceM = Number.isFinite(measured) ? Math.round(measured) : 0;
+	const recordings = (base.stops ?? []).flatMap((stop) => stop.narration ?? []);
 	return {
 		problems,
 		input: {
@@ -171,7 +188,10 @@ export function tourInputOf(
 							}
 						}),
 				stayMinutes: numberInput(stop.stayMinutes),
-				note: optionalTextInput(stop.note)
+				note: optionalTextInput(stop.note),
+				// Empty is the default radius; anything else the schema bounds.
+				radiusM: numberInput(stop.radiusM),
+				narration: recordingInput(stop.narration, recordings)
 			})) as TourInput['stops'],
 			path,
 			distanceM,

@@ -1,6 +1,12 @@
 import { facilities, type Venue, type VenueInput } from '$lib/content/schemas';
 import type { FieldProblem } from '$lib/content/validation';
 import {
+	recordingInput,
+	recordingValues,
+	recordingValuesFrom,
+	type RecordingValue
+} from './narration';
+import {
 	all,
 	checked,
 	emptyText,
@@ -40,6 +46,8 @@ export interface VenueFormValues {
 	visitMinutes: string;
 	tags: string;
 	sample: boolean;
+	/** Recordings uploaded on the page; their transcripts are edited here. */
+	narration: RecordingValue[];
 }
 
 export function newVenueValues(): VenueFormValues {
@@ -65,7 +73,8 @@ export function newVenueValues(): VenueFormValues {
 		accessibility: emptyText(),
 		visitMinutes: '',
 		tags: '',
-		sample: false
+		sample: false,
+		narration: []
 	};
 }
 
@@ -93,7 +102,8 @@ export function venueValues(venue: Venue): VenueFormValues {
 		accessibility: textValue(venue.accessibility),
 		visitMinutes: venue.visitMinutes !== undefined ? String(venue.visitMinutes) : '',
 		tags: venue.tags.join(', '),
-		sample: venue.sample
+		sample: venue.sample,
+		narration: recordingValues(venue.narration)
 	};
 }
 
@@ -123,7 +133,8 @@ export function venueValuesFrom(form: FormData): VenueFormValues {
 		accessibility: localizedFrom(form, 'accessibility'),
 		visitMinutes: str(form, 'visitMinutes'),
 		tags: str(form, 'tags'),
-		sample: checked(form, 'sample')
+		sample: checked(form, 'sample'),
+		narration: recordingValuesFrom(form, 'narration')
 	};
 }
 
@@ -136,6 +147,7 @@ export function venueInputOf(
 		input: {
 			...(base.id ? { id: base.id } : {}),
 			photos: base.photos ?? [],
+			narration: recordingInput(values.narration, base.narration ?? []),
 			slug: values.slug || slugFrom(values.name.en) || '',
 			status: values.status as VenueInput['status'],
 			kind: values.kind as VenueInput['kind'],

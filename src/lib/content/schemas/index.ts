@@ -2,6 +2,7 @@ export * from './common';
 export * from './event';
 export * from './feed';
 export * from './festival';
+export * from './narration';
 export * from './notice';
 export * from './tour';
 export * from './venue';

@@ -1,6 +1,7 @@
 import { lineString, localized, localizedShort, position } from './primitives';
 import { z } from '$lib/content/zod';
 import { id, image, publishStatus, recordBase, serverAssigned } from './common';
+import { narration, stopRadius } from './narration';
 
 export const tourModes = ['walk', 'bike', 'boat', 'bus'] as const;
 export const tourMode = z.enum(tourModes);
@@ -12,7 +13,10 @@ const tourStop = z
 		venueId: id.optional(),
 		point: z.object({ name: localizedShort, position }).optional(),
 		stayMinutes: z.number().int().min(0).max(600),
-		note: localized.optional()
+		note: localized.optional(),
+		/** Metres: a visitor this close has reached the stop (walk-up narration). */
+		radiusM: stopRadius,
+		narration
 	})
 	.superRefine((stop, ctx) => {
 		if (!stop.venueId === !stop.point) {

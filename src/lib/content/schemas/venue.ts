@@ -1,6 +1,7 @@
 import { localized, localizedShort, position } from './primitives';
 import { z } from '$lib/content/zod';
 import { httpUrl, image, maxPhotos, price, publishStatus, recordBase, tags } from './common';
+import { narration } from './narration';
 
 export const venueKinds = [
 	'scenic_area',
@@ -73,6 +74,7 @@ export const venue = z.object({
 	accessibility: localized.optional(),
 	visitMinutes: z.number().int().min(5).max(720).optional(),
 	photos: z.array(image).max(maxPhotos).default([]),
+	narration,
 	tags
 });
 export type Venue = z.infer<typeof venue>;

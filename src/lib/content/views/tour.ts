@@ -1,6 +1,8 @@
 import { distanceM, type LineString, type Position } from '../geo';
 import { pick, type Language } from '../localized';
+import { defaultRadiusM } from '../narration-limits';
 import type { Tour, VenueKind } from '../schemas';
+import { narrationView, stopText, type NarrationView } from './narration';
 import type { Snapshot } from '../snapshot';
 import type { LocalDateTime } from '../time';
 import { openState, type OpenState } from './cards';
@@ -25,6 +27,9 @@ export interface TourStopView {
 	legM: number;
 	/** Its venue's opening state, with the coming week's intervals; absent for a free point. */
 	state?: OpenState;
+	/** Metres: a visitor this close has reached the stop. */
+	radiusM: number;
+	narration: NarrationView;
 }
 
 /** A path vertex this close to a stop counts as the stop itself. */
@@ -75,6 +80,7 @@ function passes(vertices: Position[], position: Position, start: number): number
 }
 
 function resolveStops(snap: Snapshot, tour: Tour, lang: Language, now: LocalDateTime) {
+	const album = pick(tour.name, lang);
 	return tour.stops.flatMap((stop, index) => {
 		const venue = snap.venue(stop.venueId);
 		// A stop whose venue is unpublished cannot be named or placed: leave it out.
@@ -90,7 +96,20 @@ function resolveStops(snap: Snapshot, tour: Tour, lang: Language, now: LocalDate
 				position: place.position,
 				stayMinutes: stop.stayMinutes,
 				note: stop.note ? pick(stop.note, lang) : undefined,
-				state: venue ? openState(snap, venue, now, lang) : undefined
+				state: venue ? openState(snap, venue, now, lang) : undefined,
+				radiusM: stop.radiusM ?? defaultRadiusM,
+				// A stop without its own recording narrates its venue's.
+				narration: narrationView(
+					{
+						key: `tours:${tour.id}:${index}`,
+						title: name,
+						album,
+						recordings: stop.narration?.length ? stop.narration : venue?.narration,
+						text: stopText(stop.note, venue?.description ?? stop.point?.name),
+						image: venue?.photos[0] ?? tour.image
+					},
+					lang
+				)
 			}
 		];
 	});

@@ -1,4 +1,5 @@
 import { pick } from '../localized';
+import { narrationView } from './narration';
 import { openIntervals } from '../opening-hours';
 import { practicalKinds } from '../schemas';
 import type { Snapshot } from '../snapshot';
@@ -104,6 +105,16 @@ export function venueView(snap: Snapshot, params: ViewParams, { lang, now }: Vie
 		website: venue.website,
 		visitMinutes: venue.visitMinutes,
 		events,
+		narration: narrationView(
+			{
+				key: `venues:${venue.id}`,
+				title: pick(venue.name, lang),
+				recordings: venue.narration,
+				text: venue.description,
+				image: venue.photos[0]
+			},
+			lang
+		),
 		settings: snap.settings.map
 	};
 }

@@ -32,15 +32,27 @@ export interface MediaObject {
 export class MediaKeyError extends Error {}
 
 /**
- * A stored key: a photo rendition (20 hex digits of the content hash, the width, `.webp`) or a
- * share card (`card-`, 20 hex digits, its size, `.jpg`: share crawlers want JPEG). Nothing else.
+ * A stored key: a photo rendition (20 hex digits of the content hash, the width, `.webp`), a
+ * share card (`card-`, 20 hex digits, its size, `.jpg`: share crawlers want JPEG) or a narration
+ * recording (20 hex digits and its container's extension). Nothing else.
  */
 export function isMediaKey(key: string): boolean {
-	return /^(?:[a-f0-9]{20}-\d{2,4}\.webp|card-[a-f0-9]{20}-\d{3,4}x\d{3,4}\.jpg)$/.test(key);
+	return /^(?:[a-f0-9]{20}-\d{2,4}\.webp|card-[a-f0-9]{20}-\d{3,4}x\d{3,4}\.jpg|[a-f0-9]{20}\.(?:mp3|aac|m4a|ogg|webm))$/.test(
+		key
+	);
 }
+
+const contentTypes: Record<string, string> = {
+	webp: 'image/webp',
+	jpg: 'image/jpeg',
+	mp3: 'audio/mpeg',
+	aac: 'audio/aac',
+	m4a: 'audio/mp4',
+	ogg: 'audio/ogg',
+	webm: 'audio/webm'
+};
 
 /** The content type a key is served with. */
 export function contentTypeOf(key: string): string {
-	if (key.endsWith('.webp')) return 'image/webp';
-	return key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream';
+	return contentTypes[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }

@@ -4,6 +4,7 @@ import * as m002 from './002-accounts';
 import * as m003 from './003-holidays';
 import * as m004 from './004-login-locks';
 import * as m005 from './005-notices';
+import * as m006 from './006-narration';
 
 /** Ordered migrations, bundled with the server so the built app needs no migration folder at run time. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
 	'002-accounts': m002,
 	'003-holidays': m003,
 	'004-login-locks': m004,
-	'005-notices': m005
+	'005-notices': m005,
+	'006-narration': m006
 };

@@ -4,9 +4,6 @@ import { command, watch } from '$lib/offline';
 
 export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
 
-/** Closer than this to the next stop, the visitor is "at" it. */
-const arrivedM = 40;
-
 /**
  * "Start this tour": the visitor's position while they follow the tour, and the stops they ticked
  * off, which live in Dexie on this device (loaded on demand so Dexie is not in the page's first
@@ -44,7 +41,10 @@ export class TourWalk {
 	readonly distanceToNext = $derived(
 		this.position && this.next ? distanceM(this.position, this.next.position) : undefined
 	);
-	readonly arrived = $derived(this.distanceToNext !== undefined && this.distanceToNext < arrivedM);
+	/** Inside the next stop's walk-up radius (editor-set, default 40 m), the visitor is "at" it. */
+	readonly arrived = $derived(
+		this.distanceToNext !== undefined && !!this.next && this.distanceToNext <= this.next.radiusM
+	);
 
 	#watch: number | undefined;
 
