@@ -21,7 +21,7 @@ export interface AccessFigures {
 
 /** A draft of the route's type where there is one (the most sensitive page), else any record. */
 async function recordFor(t: Target, routeId: string): Promise<string> {
-	if (/\/admin\/notices\/\[id\]$/.test(routeId)) return draftNotice(t);
+	if (/\/admin\/(?:preview\/)?notices\/\[id\]$/.test(routeId)) return draftNotice(t);
 	const type = /\/admin\/(?:preview\/)?(events|venues|festivals|tours)\/\[id\]$/.exec(
 		routeId
 	)?.[1] as ContentType | undefined;

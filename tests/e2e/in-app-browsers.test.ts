@@ -42,7 +42,7 @@ for (const [name, [userAgent, item, app]] of Object.entries(agents)) {
 	test.describe(`inside ${name} on an iPhone`, () => {
 		test.use({ userAgent, serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
 
-		test('every kind of page opens without an error and the install help shows the way out', async ({
+		test('every kind of page opens without an error, add to calendar offers an address, and the install help shows the way out', async ({
 			page,
 			request
 		}) => {
@@ -63,6 +63,15 @@ for (const [name, [userAgent, item, app]] of Object.entries(agents)) {
 				await page.waitForSelector('html[data-ready]');
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			}
+			// The app would block a calendar file: the event offers the calendar's address instead.
+			const event = feed.events.find((e: { status: string }) => e.status === 'published');
+			page.on('download', () => errors.push('a download was started where it is blocked'));
+			await page.goto(`/events/${event.slug}`);
+			await page.waitForSelector('html[data-ready]');
+			await page.getByRole('button', { name: '加入日历' }).click();
+			await expect(page.locator('.calendar-address input')).toHaveValue(
+				new RegExp(`/api/v1/events\\.ics\\?event=${event.slug}`)
+			);
 			await page.goto('/');
 			const hint = page.getByRole('complementary', { name: '在手机浏览器中打开，离线也能用' });
 			await expect(hint).toContainText(`在${app}中，点右上角的 ···，再选择“${item}”`);
