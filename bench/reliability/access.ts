@@ -9,7 +9,7 @@ import {
 	type Role
 } from '../../tests/helpers/access-matrix';
 import { root } from '../lib/app.js';
-import { liveIds, type ContentType } from './console';
+import { liveIds, postNotice, type ContentType } from './console';
 import { send } from './http';
 import { logIn, type Target } from './target';
 
@@ -30,42 +30,13 @@ async function recordFor(t: Target, routeId: string): Promise<string> {
 	return drafts[0] ?? (await liveIds(t, type))[0];
 }
 
-/**
- * The sample programme has no bureau notices: a draft one, posted as an editor would, gives the
- * notice pages a record to be asked about (and the leak checks a draft to look for).
- */
+/** A draft notice (the sample programme has none): the notice pages' most sensitive record. */
 async function draftNotice(t: Target): Promise<string> {
 	const [kept] = await t.db.all(
 		"select id from notices where deleted_at is null and status = 'draft' order by id",
 		[]
 	);
-	if (kept) return String(kept.id);
-	const response = await fetch(`${t.origin}/admin/notices/new`, {
-		method: 'POST',
-		redirect: 'manual',
-		// A browser's form post: without `accept: text/html` SvelteKit answers as to `use:enhance`.
-		headers: {
-			origin: t.origin,
-			cookie: t.cookies.editor,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({
-			slug: '',
-			status: 'draft',
-			severity: 'info',
-			'message.zh': '访问矩阵的草稿通知',
-			'message.en': 'A draft notice for the access matrix',
-			start: '2026-01-01T08:00',
-			end: '2026-01-02T08:00',
-			scope: ''
-		})
-	});
-	const id = /\/admin\/notices\/([^?/]+)/.exec(response.headers.get('location') ?? '')?.[1];
-	if (response.status !== 303 || !id) {
-		throw new Error(`posting a draft notice answered ${response.status}`);
-	}
-	return id;
+	return kept ? String(kept.id) : postNotice(t, 'draft');
 }
 
 export async function accessMatrix(t: Target): Promise<AccessFigures> {

@@ -21,6 +21,7 @@ const guarded: [string, string][] = [
 	['events', 'id'],
 	['festivals', 'id'],
 	['tours', 'id'],
+	['notices', 'id'],
 	['holiday_years', 'year'],
 	['users', 'id']
 ];

@@ -5,8 +5,12 @@ import { formsOn, withValues, type Form } from './forms';
 import { multipart, send, urlencoded, type Answer } from './http';
 import type { Target } from './target';
 
+/** The kinds of content with public pages of their own. */
 export const contentTypes = ['events', 'venues', 'festivals', 'tours'] as const;
 export type ContentType = (typeof contentTypes)[number];
+/** Everything the console edits with the same pages: the content and the bureau's notices. */
+export const consoleTypes = [...contentTypes, 'notices'] as const;
+export type ConsoleType = (typeof consoleTypes)[number];
 
 export interface Post {
 	cookie?: string;
@@ -66,7 +70,7 @@ export function createdId(answer: Answer): string | undefined {
 	return /\/admin\/\w+\/([\w-]+)/.exec(location)?.[1];
 }
 
-export async function liveIds(t: Target, type: ContentType, status?: string): Promise<string[]> {
+export async function liveIds(t: Target, type: ConsoleType, status?: string): Promise<string[]> {
 	const rows = await t.db.all(
 		`select id from ${type} where deleted_at is null${status ? ' and status = $1' : ''} order by id`,
 		status ? [status] : []
@@ -74,7 +78,7 @@ export async function liveIds(t: Target, type: ContentType, status?: string): Pr
 	return rows.map((r) => String(r.id));
 }
 
-export async function versionOf(t: Target, type: ContentType, id: string): Promise<number> {
+export async function versionOf(t: Target, type: ConsoleType, id: string): Promise<number> {
 	const [row] = await t.db.all(`select version from ${type} where id = $1`, [id]);
 	return Number(row?.version ?? 0);
 }
@@ -99,10 +103,38 @@ export async function saveForm(
 export async function createFrom(
 	t: Target,
 	template: Form,
-	type: ContentType,
+	type: ConsoleType,
 	values: Record<string, string | undefined>
 ): Promise<{ id?: string; answer: Answer }> {
 	const entries = withValues(template.entries, { version: undefined, ...values });
 	const answer = await postForm(t, `/admin/${type}/new`, entries);
 	return { id: createdId(answer), answer };
+}
+
+/**
+ * A notice posted as an editor would (the sample programme has none), in force for a year from
+ * yesterday so that a published one shows on every page.
+ */
+export async function postNotice(t: Target, status: 'draft' | 'published'): Promise<string> {
+	const day = (offset: number) =>
+		new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10) + 'T08:00';
+	const answer = await postForm(
+		t,
+		'/admin/notices/new',
+		[
+			['slug', ''],
+			['status', status],
+			['severity', 'info'],
+			['message.zh', `基准测试的${status === 'draft' ? '草稿' : ''}通知`],
+			['message.en', `A ${status} notice for the bench`],
+			['start', day(-1)],
+			['end', day(364)],
+			['scope', '']
+		],
+		{ cookie: t.cookies.editor, enhanced: false }
+	);
+	const id = createdId(answer);
+	if (answer.status !== 303 || !id)
+		throw new Error(`posting a ${status} notice answered ${answer.status}`);
+	return id;
 }

@@ -21,7 +21,28 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 /** Bodies above this are written in pieces of this size. */
 const piece = 64 * 1024;
 
-export function send(origin: string, options: RequestOptions): Promise<Answer> {
+/** How many requests went again after a kept-alive connection was reset under them. */
+export const resent = { count: 0 };
+
+/**
+ * Sends a request; once more, on a fresh connection, if the server had already closed the kept-alive
+ * connection it went out on (Node's documented race: the server's idle timeout ends the connection
+ * as the client reuses it, and the request never reached the app). Anything else is an answer or
+ * an error the figure counts.
+ */
+export async function send(origin: string, options: RequestOptions): Promise<Answer> {
+	try {
+		return await attempt(origin, options);
+	} catch (error) {
+		if (!(error instanceof ResetReusedConnection)) throw error;
+		resent.count++;
+		return attempt(origin, options);
+	}
+}
+
+class ResetReusedConnection extends Error {}
+
+function attempt(origin: string, options: RequestOptions): Promise<Answer> {
 	const url = new URL(origin);
 	const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
 	return new Promise((resolve, reject) => {
@@ -59,8 +80,13 @@ export function send(origin: string, options: RequestOptions): Promise<Answer> {
 		// (written at once, the failed write could tear the connection down before the answer is).
 		let answered = false;
 		req.on('response', () => (answered = true));
-		req.on('error', (error) => {
-			if (!answered) reject(error);
+		req.on('error', (error: NodeJS.ErrnoException) => {
+			if (answered) return;
+			reject(
+				req.reusedSocket && error.code === 'ECONNRESET'
+					? new ResetReusedConnection(error.message)
+					: error
+			);
 		});
 		if (!body || body.length <= piece) {
 			req.end(body);
@@ -69,9 +95,15 @@ export function send(origin: string, options: RequestOptions): Promise<Answer> {
 		void (async () => {
 			for (let at = 0; at < body.length && !answered && !req.destroyed; at += piece) {
 				if (!req.write(body.subarray(at, at + piece))) {
-					await new Promise((resolve) => {
-						req.once('drain', resolve);
-						req.once('close', resolve);
+					// Both listeners go once either fires: a long body waits here many times.
+					await new Promise<void>((resolve) => {
+						const go = () => {
+							req.off('drain', go);
+							req.off('close', go);
+							resolve();
+						};
+						req.on('drain', go);
+						req.on('close', go);
 					});
 				}
 			}

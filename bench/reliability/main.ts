@@ -156,14 +156,32 @@ const parts: Record<string, Part> = {
 	}
 };
 
+type Kind = 'sqlite' | 'postgres';
+
+/**
+ * SQLite, and PostgreSQL when TEST_DATABASE_URL_PG is set; BENCH_DATABASES=sqlite or =postgres
+ * runs one of them (two benches on different ports can then run side by side).
+ */
+function databases(): Kind[] {
+	const all: Kind[] = process.env.TEST_DATABASE_URL_PG ? ['sqlite', 'postgres'] : ['sqlite'];
+	const chosen = process.env.BENCH_DATABASES?.split(',').map((d) => d.trim());
+	if (!chosen) return all;
+	for (const kind of chosen) {
+		if (!all.includes(kind as Kind)) {
+			throw new Error(
+				`BENCH_DATABASES: ${kind} is not one of ${all.join(', ')} (postgres needs TEST_DATABASE_URL_PG)`
+			);
+		}
+	}
+	return chosen as Kind[];
+}
+
 export async function main(): Promise<number> {
 	const s = settings();
 	ensureBuild();
 	const when = new Date().toISOString();
 	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
-	const kinds: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL_PG
-		? ['sqlite', 'postgres']
-		: ['sqlite'];
+	const kinds = databases();
 	const results: Record<string, unknown>[] = [];
 	console.log(`reliability bench ${when} on ${machine}`);
 	for (const kind of kinds) {
