@@ -118,6 +118,38 @@ describe('the sync engine', () => {
 		expect(feedFetch).toHaveBeenCalledTimes(1);
 	});
 
+	/** A feed that answers as `answer` says, and gives up only when the sync aborts it. */
+	const stalling =
+		(answer: 'nothing' | 'headers') => (_input: RequestInfo | URL, init?: RequestInit) =>
+			new Promise<Response>((resolve, reject) => {
+				const aborted = () => reject(new DOMException('aborted', 'AbortError'));
+				init?.signal?.addEventListener('abort', aborted);
+				if (answer === 'nothing') return;
+				const body = new ReadableStream({
+					start(controller) {
+						controller.enqueue(new TextEncoder().encode('{"revision":'));
+						init?.signal?.addEventListener('abort', () => controller.error(new Error('aborted')));
+					}
+				});
+				resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
+			});
+
+	it.each(['nothing', 'headers'] as const)(
+		'gives up on a feed that answers %s and then stalls, writes nothing, and the next sync starts afresh',
+		async (answer) => {
+			const limit = 300;
+			const started = Date.now();
+			const failure = await syncExclusive(db, stalling(answer) as typeof fetch, limit).catch(
+				(e: unknown) => e
+			);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(limit - 5);
+			expect(failure).toBeInstanceOf(SyncError);
+			expect((failure as SyncError).message).toMatch(/0\.3 s/);
+			expect(await readSyncMeta(db)).toBeUndefined();
+			expect((await syncExclusive(db, feedFetch)).status).toBe('updated');
+		}
+	);
+
 	it('applies nothing when storage runs out halfway, and says it was the quota', async () => {
 		await syncOnce(db, feedFetch);
 		const before = await mirrorCounts();

@@ -18,30 +18,53 @@ export type SyncResult =
  */
 export async function syncOnce(
 	db: GuideDb = guideDb(),
-	fetchFn: typeof fetch = fetch
+	fetchFn: typeof fetch = fetch,
+	timeoutMs = feedTimeoutMs
 ): Promise<SyncResult> {
 	const meta = await readSyncMeta(db);
 	const url = meta?.revision ? `/api/v1/content?since=${meta.revision}` : '/api/v1/content';
+	// A connection that stalls by the lake (no answer, or a body that stops) would otherwise keep
+	// "downloading…" on screen for as long as the browser waits, and every later sync shares it.
+	const limit = new AbortController();
+	const timer = setTimeout(() => limit.abort(), timeoutMs);
 	let response: Response;
-	try {
-		response = await fetchFn(url, {
-			// Always revalidate with the server (or CDN) rather than trusting the HTTP cache.
-			cache: 'no-cache',
-			headers: meta?.etag ? { 'if-none-match': meta.etag } : {}
-		});
-	} catch (error) {
-		throw new SyncError(`network: ${error instanceof Error ? error.message : error}`);
-	}
-	if (response.status === 304) {
-		await db.meta.put({ key: 'sync', value: { ...meta, lastSyncedAt: new Date().toISOString() } });
-		return { status: 'unchanged' };
-	}
-	if (!response.ok) throw new SyncError(`feed answered ${response.status}`, response.status >= 500);
 	let body: unknown;
 	try {
-		body = await response.json();
-	} catch {
-		throw new SyncError('feed body was cut off or is not JSON');
+		try {
+			response = await fetchFn(url, {
+				// Always revalidate with the server (or CDN) rather than trusting the HTTP cache.
+				cache: 'no-cache',
+				headers: meta?.etag ? { 'if-none-match': meta.etag } : {},
+				signal: limit.signal
+			});
+		} catch (error) {
+			throw new SyncError(
+				limit.signal.aborted
+					? `network: no answer within ${timeoutMs / 1000} s`
+					: `network: ${error instanceof Error ? error.message : error}`
+			);
+		}
+		if (response.status === 304) {
+			await db.meta.put({
+				key: 'sync',
+				value: { ...meta, lastSyncedAt: new Date().toISOString() }
+			});
+			return { status: 'unchanged' };
+		}
+		if (!response.ok) {
+			throw new SyncError(`feed answered ${response.status}`, response.status >= 500);
+		}
+		try {
+			body = await response.json();
+		} catch {
+			throw new SyncError(
+				limit.signal.aborted
+					? `feed body stalled until ${timeoutMs / 1000} s`
+					: 'feed body was cut off or is not JSON'
+			);
+		}
+	} finally {
+		clearTimeout(timer);
 	}
 	const parsed = feedPayload.safeParse(body);
 	if (!parsed.success)
@@ -49,6 +72,12 @@ export async function syncOnce(
 	const result = await applyPayload(db, parsed.data, response.headers.get('etag'));
 	return { status: 'updated', result };
 }
+
+/**
+ * The longest a feed download may take, answer and body: the full snapshot (about 200 KB
+ * compressed) fits at 2G speeds with room to spare; a delta or a 304 takes a fraction of it.
+ */
+export const feedTimeoutMs = 60_000;
 
 let running: Promise<SyncResult> | undefined;
 
@@ -58,7 +87,8 @@ let running: Promise<SyncResult> | undefined;
  */
 export function syncExclusive(
 	db: GuideDb = guideDb(),
-	fetchFn: typeof fetch = fetch
+	fetchFn: typeof fetch = fetch,
+	timeoutMs = feedTimeoutMs
 ): Promise<SyncResult> {
 	running ??= (async () => {
 		try {
@@ -66,10 +96,10 @@ export function syncExclusive(
 				return await navigator.locks.request(
 					'taibai-guide-sync',
 					{ ifAvailable: true },
-					async (lock) => (lock ? syncOnce(db, fetchFn) : ({ status: 'busy' } as const))
+					async (lock) => (lock ? syncOnce(db, fetchFn, timeoutMs) : ({ status: 'busy' } as const))
 				);
 			}
-			return await syncOnce(db, fetchFn);
+			return await syncOnce(db, fetchFn, timeoutMs);
 		} finally {
 			running = undefined;
 		}
