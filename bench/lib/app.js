@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-const STARTUP_TIMEOUT_MS = 30_000;
+// Generous: a first start migrates and seeds, and benches run on a machine that may be busy.
+const STARTUP_TIMEOUT_MS = 90_000;
 
 /** Chromium flags: without them it tries to reach Google's services, which a closed network refuses. */
 export const chromiumFlags = [
