@@ -271,7 +271,10 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 	let errors = 0;
 	let partialWrites = 0;
 	let unnamed = 0;
+	// BENCH_FUZZ_ONLY (a regular expression on the endpoint's name) repeats the run of some of them.
+	const only = process.env.BENCH_FUZZ_ONLY ? new RegExp(process.env.BENCH_FUZZ_ONLY) : undefined;
 	for (const subject of subjects) {
+		if (only && !only.test(subject.name)) continue;
 		const started = Date.now();
 		let subjectErrors = 0;
 		let subjectUnnamed = 0;
@@ -292,11 +295,10 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 			if (outcome.status >= 500 || outcome.status === 0) {
 				errors++;
 				subjectErrors++;
-				if (subjectErrors <= 3) {
-					details.push(
-						`${outcome.status || 'no answer'}: ${subject.name} ${outcome.input} → ${outcome.answer?.text().slice(0, 160) ?? ''}`
-					);
-				}
+				const finding = `${outcome.status || 'no answer'}: ${subject.name} input ${i} ${outcome.input} → ${outcome.answer?.text().slice(0, 160) ?? ''}`;
+				// Said at once too: a long run may be stopped before its summary.
+				process.stderr.write(`  ${finding}\n`);
+				if (subjectErrors <= 3) details.push(finding);
 			}
 			if (outcome.status >= 400 || outcome.status === 0) {
 				if (before && after !== before) {
