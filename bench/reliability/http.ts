@@ -27,7 +27,8 @@ export const resent = { count: 0 };
 /**
  * Sends a request; once more, on a fresh connection, if the server had already closed the kept-alive
  * connection it went out on (Node's documented race: the server's idle timeout ends the connection
- * as the client reuses it, and the request never reached the app). Anything else is an answer or
+ * as the client reuses it, and the request never reached the app: the client reads a reset, or
+ * fails to write the body). Anything else is an answer or
  * an error the figure counts.
  */
 export async function send(origin: string, options: RequestOptions): Promise<Answer> {
@@ -83,7 +84,7 @@ function attempt(origin: string, options: RequestOptions): Promise<Answer> {
 		req.on('error', (error: NodeJS.ErrnoException) => {
 			if (answered) return;
 			reject(
-				req.reusedSocket && error.code === 'ECONNRESET'
+				req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
 					? new ResetReusedConnection(error.message)
 					: error
 			);
