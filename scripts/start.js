@@ -24,6 +24,11 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 // Editors upload photos of up to 10 MB and recordings of up to 30 MB; adapter-node refuses request
 // bodies over 512 kB by default.
 process.env.BODY_SIZE_LIMIT ??= '32M';
+// A CDN or load balancer keeps connections to the app open for reuse, typically up to 60 s idle.
+// Node closes an idle one after 5 s, and a request the proxy sends as it closes is lost (a 502 at
+// the CDN; the reliability bench's client met the same race): idle connections outlive the proxy's.
+process.env.KEEP_ALIVE_TIMEOUT ??= '65';
+process.env.HEADERS_TIMEOUT ??= '66';
 
 /** Builds, passing on a SIGTERM or Ctrl-C so that no build is left running without us. */
 async function build() {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -13,6 +14,34 @@ import { expect, test } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173) + 8;
 
 test.setTimeout(120_000);
+
+/**
+ * Two requests on one kept-alive connection with `idleMs` between them: how a CDN or a load
+ * balancer reuses its connections to the app. Answers the status lines that came back.
+ */
+async function reuseAfterIdle(idleMs: number): Promise<string[]> {
+	const socket = connect(port, '127.0.0.1');
+	let received = '';
+	socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+	const closed = new Promise((resolve) => socket.once('close', resolve));
+	const ask = () =>
+		socket.write(
+			`GET /healthz HTTP/1.1\r\nhost: localhost:${port}\r\nconnection: keep-alive\r\n\r\n`
+		);
+	const answers = () => received.match(/^HTTP\/1\.1 \d+/gm) ?? [];
+	try {
+		await new Promise((resolve) => socket.once('connect', resolve));
+		ask();
+		await expect.poll(answers).toHaveLength(1);
+		// The idle time is what is being tested: nothing to wait on but the clock.
+		await new Promise((resolve) => setTimeout(resolve, idleMs));
+		if (!socket.destroyed && socket.writable) ask();
+		await Promise.race([expect.poll(answers).toHaveLength(2), closed]);
+		return answers();
+	} finally {
+		socket.destroy();
+	}
+}
 
 async function startAndStop(env: Record<string, string>) {
 	const dir = mkdtempSync(join(tmpdir(), 'taibai-npm-start-'));
@@ -41,6 +70,8 @@ async function startAndStop(env: Record<string, string>) {
 		expect(out).not.toMatch(/Building the app/);
 		const health = await fetch(`http://localhost:${port}/healthz`);
 		expect(health.status).toBe(200);
+		// Node closes idle connections after 5 s; a proxy in front keeps its own for up to a minute.
+		expect(await reuseAfterIdle(6_000)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
 		// Ctrl-C in a terminal: SIGINT to the whole process group (npm and the server).
 		process.kill(-(child.pid as number), 'SIGINT');
 		const { code } = await exited;
