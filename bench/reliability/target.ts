@@ -36,8 +36,10 @@ export interface Target {
 function environment(databaseUrl: string): Record<string, string> {
 	return {
 		DATABASE_URL: databaseUrl,
-		// As scripts/start.js sets it: photos of up to 10 MB.
-		BODY_SIZE_LIMIT: '12M',
+		// As scripts/start.js sets them: recordings of up to 30 MB; idle connections kept 65 s.
+		BODY_SIZE_LIMIT: '32M',
+		KEEP_ALIVE_TIMEOUT: '65',
+		HEADERS_TIMEOUT: '66',
 		// A deployment behind TLS: the public origin is https (HSTS, Secure cookies).
 		PUBLIC_ORIGIN: 'https://guide.example.test',
 		NODE_ENV: 'production'
