@@ -34,7 +34,7 @@ const invalidUtf8: fc.Arbitrary<Value> = fc
 	)
 	.map(([text, bytes]) => ({ raw: Buffer.concat([Buffer.from(text), Buffer.from(bytes)]) }));
 
-/** Strings from 4 KB to 2 MB (the body limit is 12 MB; fields have far lower limits). */
+/** Strings from 4 KB to 2 MB (the body limit is 32 MB; fields have far lower limits). */
 const huge = fc
 	.tuple(fc.integer({ min: 4_096, max: 2_000_000 }), fc.constantFrom('x', '太', '😀', '<', '%'))
 	.map(([n, c]) => c.repeat(Math.ceil(n / c.length)));

@@ -120,9 +120,10 @@ function encode(
 				body: Buffer.from(`${urlencoded()}&${entries[0]?.[0] ?? 'a'}=%zz%C3%28%E0%A4%`)
 			};
 		case 'oversize':
+			// Over the 32 MB body limit npm start sets.
 			return {
 				headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-				body: Buffer.concat([Buffer.from(`${urlencoded()}&pad=`), Buffer.alloc(13 * 2 ** 20, 0x61)])
+				body: Buffer.concat([Buffer.from(`${urlencoded()}&pad=`), Buffer.alloc(33 * 2 ** 20, 0x61)])
 			};
 	}
 	if (form.enctype === 'multipart/form-data') {

@@ -1,5 +1,5 @@
 // The app under test, started the way `npm start` starts it (scripts/start.js): the built server's
-// own entry in a process of its own, NODE_ENV=production, the 12 MB body limit start.js sets, the
+// own entry in a process of its own, NODE_ENV=production, the 32 MB body limit and keep-alive start.js sets, the
 // sample content seeded into a fresh database. The bench can stop it, kill it and start it again on
 // the same database.
 import { spawnSync, type ChildProcess } from 'node:child_process';
