@@ -64,10 +64,26 @@ export async function writeFromForm<V, R>(
 	}
 }
 
+/**
+ * Versions live in 32-bit integer columns (PostgreSQL's `integer`). A larger number (or one past
+ * JavaScript's exact integers, which `Number.isInteger` still accepts) is no version: handed to
+ * PostgreSQL it is an out-of-range error, a 500, instead of a refused form.
+ */
+const largestVersion = 2_147_483_647;
+const isVersion = (value: number, least: number) =>
+	Number.isSafeInteger(value) && value >= least && value <= largestVersion;
+
 /** The version the editor's form was loaded at. */
 export function formVersion(form: FormData): number {
 	const value = Number(form.get('version'));
-	if (!Number.isInteger(value) || value < 1) error(400, 'The form has no valid version');
+	if (!isVersion(value, 1)) error(400, 'The form has no valid version');
+	return value;
+}
+
+/** As `formVersion`, for a record the form may be about to create (version 0). */
+export function formVersionOrNew(form: FormData): number {
+	const value = Number(form.get('version') ?? 0);
+	if (!isVersion(value, 0)) error(400, 'The form has no valid version');
 	return value;
 }
 
@@ -85,7 +101,7 @@ export function mergeAnswers(form: FormData): {
 		if (!name.startsWith('choice.') || (value !== 'mine' && value !== 'theirs')) continue;
 		choices.set(name.slice('choice.'.length), value);
 	}
-	return { seenVersion: Number.isInteger(seen) && seen > 0 ? seen : undefined, choices };
+	return { seenVersion: isVersion(seen, 1) ? seen : undefined, choices };
 }
 
 export type { ContentType };

@@ -13,6 +13,7 @@ import { auditRepository } from '$lib/server/audit/log';
 import { currentUser } from '$lib/server/auth/current';
 import { ConflictError } from '$lib/server/content/errors';
 import { currentRevision } from '$lib/server/content/revision';
+import { formVersionOrNew } from '$lib/server/editing/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 // Admin-only by the access table (auth/access.ts).
@@ -45,7 +46,7 @@ export const actions = {
 		const form = await request.formData();
 		const values = {
 			year: Number(form.get('year')),
-			version: Number(form.get('version') ?? 0),
+			version: formVersionOrNew(form),
 			holidays: String(form.get('holidays') ?? ''),
 			workdays: String(form.get('workdays') ?? '')
 		};
