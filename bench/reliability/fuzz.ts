@@ -7,6 +7,8 @@ import type { Browser, BrowserContext } from '@playwright/test';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { consoleRoutesFromBuild } from '../../tests/helpers/access-matrix';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { root } from '../lib/app.js';
 import { phone } from './browser';
 import {
@@ -21,7 +23,7 @@ import {
 } from './console';
 import { actionName, formsOn, withValues, type Form } from './forms';
 import { csvFile, formInput, icsFile, sinceValue, type FormInput, type Value } from './fuzz-inputs';
-import { resent, send, type Answer } from './http';
+import { resent, send as sendNow, type Answer, type RequestOptions } from './http';
 import { createAccount, logIn, type Account, type Target } from './target';
 
 export interface FuzzFigures {
@@ -50,6 +52,32 @@ interface Subject {
 	prepare(i: number): Promise<{ go: () => Promise<Outcome>; input: string }>;
 	/** After a request that was let through: bring ids, versions and sessions up to date. */
 	accepted?(): Promise<void>;
+}
+
+/** The last request sent, kept whole so that a finding can be replayed exactly. */
+let lastRequest: RequestOptions | undefined;
+const send = (origin: string, options: RequestOptions) => {
+	lastRequest = options;
+	return sendNow(origin, options);
+};
+
+/** Writes a finding's whole request (path, headers, body) to bench/results, for replaying it. */
+async function keepFinding(name: string): Promise<string | undefined> {
+	if (!lastRequest) return undefined;
+	const dir = join(root, 'bench', 'results', 'fuzz-findings');
+	await mkdir(dir, { recursive: true });
+	const file = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.json`);
+	const body = lastRequest.body;
+	await writeFile(
+		file,
+		JSON.stringify({
+			method: lastRequest.method ?? 'GET',
+			path: lastRequest.path,
+			headers: lastRequest.headers,
+			bodyBase64: body === undefined ? undefined : Buffer.from(body).toString('base64')
+		})
+	);
+	return file;
 }
 
 /** A photo the console accepts (64 px a side, the smallest it takes). */
@@ -296,7 +324,8 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 			if (outcome.status >= 500 || outcome.status === 0) {
 				errors++;
 				subjectErrors++;
-				const finding = `${outcome.status || 'no answer'}: ${subject.name} input ${i} ${outcome.input} → ${outcome.answer?.text().slice(0, 160) ?? ''}`;
+				const kept = await keepFinding(`${subject.name} ${seed} ${i}`);
+				const finding = `${outcome.status || 'no answer'}: ${subject.name} input ${i} ${outcome.input} → ${outcome.answer?.text().slice(0, 160) ?? ''}${kept ? ` (request in ${kept})` : ''}`;
 				// Said at once too: a long run may be stopped before its summary.
 				process.stderr.write(`  ${finding}\n`);
 				if (subjectErrors <= 3) details.push(finding);
