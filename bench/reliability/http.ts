@@ -56,7 +56,11 @@ function attempt(origin: string, options: RequestOptions): Promise<Answer> {
 				agent,
 				headers: {
 					...(options.headers ?? {}),
-					...(body ? { 'content-length': String(body.length) } : {})
+					...(body ? { 'content-length': String(body.length) } : {}),
+					// A big body may be answered before it is all sent (a 413, a 415, a redirect): the
+					// connection is then mid-body, and a next request on it would be read by the
+					// server as the rest of this body and never answered. Such a connection ends.
+					...(body && body.length > piece ? { connection: 'close' } : {})
 				}
 			},
 			(res) => {
