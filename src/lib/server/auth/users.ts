@@ -5,6 +5,7 @@ import type { UserRow } from '../db/types';
 import { newUserId, normalizeEmail } from './accounts.js';
 import { hashPassword } from './password.js';
 import { throttleRepository } from './throttle';
+import { storableKey } from '../db/keys';
 
 export type { User };
 
@@ -66,6 +67,7 @@ export function usersRepository(db: Db) {
 		},
 
 		async getById(id: string): Promise<User | undefined> {
+			if (!storableKey(id)) return undefined;
 			const row = await db
 				.selectFrom('users')
 				.select(['id', 'email', 'name', 'role'])

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/dialect';
 import { ConflictError, NotFoundError } from './errors';
 import type { ContentKind } from './kinds';
 import { nextRevision } from './revision';
+import { storableKey } from '../db/keys';
 
 /** What every stored record carries, whatever its type: the fields the store and editing rely on. */
 export type StoredRecord = {
@@ -137,6 +138,7 @@ export function contentRepository<T extends StoredRecord>(db: Db, kind: ContentK
 		},
 
 		async getPublicBySlug(slug: string): Promise<T | undefined> {
+			if (!storableKey(slug)) return undefined;
 			const row = await db
 				.selectFrom(table)
 				.selectAll()
@@ -147,6 +149,7 @@ export function contentRepository<T extends StoredRecord>(db: Db, kind: ContentK
 		},
 
 		async getById(id: string): Promise<T | undefined> {
+			if (!storableKey(id)) return undefined;
 			const row = await db
 				.selectFrom(table)
 				.selectAll()

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { noControlCharacters } from '$lib/content/schemas/primitives';
 import { getStore } from '$lib/server/app';
 import { isEmail, roles } from '$lib/server/auth/accounts.js';
 import { currentUser } from '$lib/server/auth/current';
@@ -36,6 +37,9 @@ async function target(form: FormData) {
 	return (await users.list()).find((u) => u.id === id);
 }
 
+/** As long as a name can usefully be shown beside a change in the audit log. */
+const maxNameLength = 100;
+
 export const actions = {
 	create: async ({ request, locals }) => {
 		const admin = currentUser(locals);
@@ -51,6 +55,10 @@ export const actions = {
 		if (!isEmail(values.email)) problems.email = 'email_invalid';
 		else if (await users.emailTaken(values.email)) problems.email = 'email_taken';
 		if (!values.name) problems.name = 'name_required';
+		// Names show in the audit log and the console; PostgreSQL cannot store a NUL at all.
+		else if (values.name.length > maxNameLength || !noControlCharacters(values.name)) {
+			problems.name = 'name_invalid';
+		}
 		if (!roles.includes(values.role)) values.role = 'editor';
 		if (password.length < minPasswordLength) problems.password = 'password_short';
 		if (Object.keys(problems).length) return fail(400, { create: { values, problems } });
