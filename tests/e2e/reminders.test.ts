@@ -207,3 +207,18 @@ test('inside WeChat, reminders are not offered: one sentence points to the calen
 		await context.close();
 	}
 });
+
+test('a first visit to the home page loads no reminder code', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') scripts.push(await response.text());
+	});
+	await page.goto('/en');
+	// The offline layer has started (it loads after first paint, when the browser is idle).
+	await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toBeVisible({
+		timeout: 30_000
+	});
+	expect(scripts.length).toBeGreaterThan(0);
+	// The scheduler's own words: only its chunk carries them.
+	expect(scripts.filter((text) => text.includes('Missed reminder'))).toEqual([]);
+});
