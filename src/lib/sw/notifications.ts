@@ -11,7 +11,7 @@ export function registerNotificationClicks(): void {
 		event.notification.close();
 		const wanted = (event.notification.data as { url?: unknown } | null)?.url;
 		const target = new URL(typeof wanted === 'string' ? wanted : '/', self.location.origin);
-		const url = target.origin === self.location.origin ? target.href : self.location.origin;
+		const url = target.origin === self.location.origin ? target.href : `${self.location.origin}/`;
 		event.waitUntil(open(url));
 	});
 }
