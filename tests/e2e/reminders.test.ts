@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { demo, loggedIn, serverURL } from './admin-helpers';
 import { expect, test } from './fixtures';
 import { berlinPhone, shanghaiInstant } from './moment';
 
@@ -221,4 +222,56 @@ test('a first visit to the home page loads no reminder code', async ({ page }) =
 	expect(scripts.length).toBeGreaterThan(0);
 	// The scheduler's own words: only its chunk carries them.
 	expect(scripts.filter((text) => text.includes('Missed reminder'))).toEqual([]);
+});
+
+test('an emergency notice from the bureau raises a notification once reminders are on, and an ordinary one does not', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await context.grantPermissions(['notifications']);
+	await page.goto('/en');
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30_000
+	});
+	await turnRemindersOn(page);
+	const shanghaiIn = (minutes: number) =>
+		new Date(Date.now() + minutes * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
+	const http = await loggedIn(serverURL, demo.email, demo.password);
+	const post = async (severity: string, en: string) => {
+		const response = await http.post('/admin/notices/new', {
+			form: {
+				slug: '',
+				status: 'published',
+				scope: '',
+				severity,
+				'message.zh': en,
+				'message.en': en,
+				start: shanghaiIn(-5),
+				end: shanghaiIn(60)
+			}
+		});
+		expect(response.status()).toBe(303);
+		return /\/admin\/notices\/([^?]+)/.exec(response.headers().location)![1];
+	};
+	const ids = [
+		await post('info', 'Lantern show tonight'),
+		await post('emergency', 'Boat tours suspended: strong wind')
+	];
+	try {
+		// The phone learns of them at its next sync (the signal coming back).
+		await context.setOffline(true);
+		await context.setOffline(false);
+		await expect
+			.poll(() => notifications(page), { timeout: 45_000 })
+			.toEqual([
+				{ title: 'Emergency notice', body: 'Boat tours suspended: strong wind', url: '/en' }
+			]);
+	} finally {
+		for (const id of ids) {
+			const form = await http.get(`/admin/notices/${id}`);
+			const version = /name="version" value="(\d+)"/.exec(await form.text())![1];
+			await http.post(`/admin/notices/${id}?/delete`, { form: { confirm: 'yes', version } });
+		}
+	}
 });
