@@ -1,6 +1,6 @@
 import type { Localized } from '$lib/content/localized';
 import { occurrences } from '$lib/content/recurrence';
-import type { AlarmChoice } from '$lib/content/reminder-choices';
+import { defaultLeadTime, type LeadTime } from '$lib/content/reminder-choices';
 import type { Event } from '$lib/content/schemas';
 import {
 	addMinutes,
@@ -18,11 +18,8 @@ import { itemKey } from './plan';
  * deleted one's disappears. What was already shown is kept by id elsewhere, so none shows twice.
  */
 
-/** A lead time in minutes before the start; 0 is off. */
-export type LeadTime = 0 | AlarmChoice;
-
-/** The lead time a saved event or planned stop gets once reminders are turned on. */
-export const defaultLeadTime: LeadTime = 30;
+// Kept with the choices (a light module pages import without the recurrence code).
+export { defaultLeadTime, type LeadTime };
 
 /** An all-day event reminds on the morning of its day, the lead time before 09:00 (as the ICS). */
 const allDayMorning = '09:00';

@@ -1,5 +1,5 @@
 import { watch, type ReminderSettings } from '$lib/offline';
-import { defaultLeadTime } from '$lib/planner/reminders';
+import { defaultLeadTime } from '$lib/content/reminder-choices';
 
 /**
  * The visitor's reminder settings as page state, followed live from the mirror: whether reminders
