@@ -3,6 +3,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerNavigation } from '$lib/sw/navigation';
+import { registerNotificationClicks } from '$lib/sw/notifications';
 import { registerRuntimeCaches } from '$lib/sw/runtime-caches';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -13,6 +14,7 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerNavigation();
 registerRuntimeCaches();
+registerNotificationClicks();
 
 // A new version waits until the visitor accepts the update toast, so a page never runs with a mix
 // of old and new code; the very first install takes control at once so offline works right away.

@@ -38,7 +38,10 @@ async function calendarAt(page: Page, address: string): Promise<string> {
 	return response.text();
 }
 
-test('an event page offers its calendar address instead of a file', async ({ page, request }) => {
+test('an event page offers its calendar address instead of a file, reminding 30 minutes before by default', async ({
+	page,
+	request
+}) => {
 	const feed = await (await request.get('/api/v1/content')).json();
 	const event = feed.events.find((e: { status: string }) => e.status === 'published');
 	await page.goto(`/events/${event.slug}`);
@@ -47,8 +50,10 @@ test('an event page offers its calendar address instead of a file', async ({ pag
 	const address = await offeredAddress(page);
 	expect(address).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/api/v1/events\\.ics\\?event=`));
 	const text = await calendarAt(page, address);
+	expect(address).toMatch(/&alarm=30$/);
 	expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
 	expect(text).toContain(`SUMMARY:${event.title.zh}`);
+	expect(text).toContain('TRIGGER:-PT30M');
 });
 
 test('a festival page shows its subscription address in https form, not only webcal', async ({
@@ -61,7 +66,9 @@ test('a festival page shows its subscription address in https form, not only web
 	expect(await calendarAt(page, address)).toContain('X-WR-CALNAME:Taibai Lake Spring Lantern Fair');
 });
 
-test('a plan offers an address where the server writes the same day', async ({ page }) => {
+test('a plan offers an address where the server writes the same day, with the reminder chosen for its stop', async ({
+	page
+}) => {
 	// A Wednesday a week or two ahead: no museum-style Monday closing in the way.
 	const today = new Date(Date.now() + 8 * 3600_000);
 	const ahead = ((3 - today.getUTCDay() + 7) % 7) + 7;
@@ -71,10 +78,14 @@ test('a plan offers an address where the server writes the same day', async ({ p
 	await page.getByLabel('Any place').selectOption({ label: 'Taibai Lake Scenic Area' });
 	await page.getByLabel('Any place').locator('..').getByRole('button', { name: 'Add' }).click();
 	await expect(page.locator('.timeline .stop .name')).toContainText(['Taibai Lake Scenic Area']);
+	await page
+		.getByRole('combobox', { name: 'Taibai Lake Scenic Area' })
+		.selectOption({ label: '10 minutes before' });
 	await page.getByRole('button', { name: 'Add to calendar (.ics)' }).click();
 	const address = await offeredAddress(page);
-	expect(address).toMatch(/\/api\/v1\/plan\.ics\?plan=[\w-]+&lang=en$/);
+	expect(address).toMatch(/\/api\/v1\/plan\.ics\?plan=[\w-]+&lang=en&alarm=10$/);
 	const text = await calendarAt(page, address);
 	expect(text).toContain('SUMMARY:Visit: Taibai Lake Scenic Area');
 	expect(text).toContain(`DTSTART;TZID=Asia/Shanghai:${date.replaceAll('-', '')}T`);
+	expect(text).toContain('TRIGGER:-PT10M');
 });

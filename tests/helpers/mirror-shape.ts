@@ -15,7 +15,9 @@ export function mirrorShape(mirror: Mirror) {
 		...Object.fromEntries(
 			contentTypes.map((type) => [
 				type,
-				[...mirror[type].values()].sort((a, b) => a.id.localeCompare(b.id))
+				// By code unit, as IndexedDB orders keys: localeCompare puts "not_p…" before "not_V…",
+				// IndexedDB the other way round, so random ids of mixed case failed now and then.
+				[...mirror[type].values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 			])
 		)
 	};

@@ -11,8 +11,14 @@ describe('a calendar address', () => {
 		);
 	});
 
-	it('has no reminder when none is chosen, and never on a plan’s calendar', () => {
+	it('has no reminder when none is chosen, and says off when the visitor turned it off', () => {
 		expect(calendarPath({ festival: 'f' }, 'zh')).toBe('/api/v1/events.ics?festival=f');
-		expect(calendarPath({ plan: 'CODE' }, 'en', 60)).toBe('/api/v1/plan.ics?plan=CODE&lang=en');
+		expect(calendarPath({ event: 'e' }, 'zh', 'off')).toBe('/api/v1/events.ics?event=e&alarm=off');
+	});
+
+	it('carries the chosen reminder on a plan’s calendar too', () => {
+		expect(calendarPath({ plan: 'CODE' }, 'en', 60)).toBe(
+			'/api/v1/plan.ics?plan=CODE&lang=en&alarm=60'
+		);
 	});
 });

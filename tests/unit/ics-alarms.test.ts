@@ -59,6 +59,28 @@ describe('reminders in calendar files', () => {
 		);
 	});
 
+	it('gives each event its own lead time when the visitor chose one per event, with a real DTSTAMP', () => {
+		const [a, b] = snap.events.filter((e) => e.status === 'published' && !e.allDay);
+		const leads: Record<string, number> = { [a.id]: 60, [b.id]: 0 };
+		const parsed = vevents(
+			eventsCalendar([a, b], {
+				name: 'x',
+				lang: 'zh',
+				venues,
+				alarmMinutes: (event) => leads[event.id]
+			})
+		);
+		const trigger = parsed[0]
+			.getFirstSubcomponent('valarm')
+			?.getFirstPropertyValue('trigger') as ICAL.Duration;
+		expect(trigger.toSeconds()).toBe(-60 * 60);
+		expect(parsed[1].getFirstSubcomponent('valarm')).toBeNull();
+		for (const vevent of parsed) {
+			const stamp = vevent.getFirstPropertyValue('dtstamp') as ICAL.Time;
+			expect(stamp.year).toBeGreaterThan(1970);
+		}
+	});
+
 	it('leaves a cancelled event and an event without a chosen lead time without an alarm', () => {
 		const published = snap.events.find((e) => e.status === 'published')!;
 		const cancelled = { ...published, id: 'evt_cancelled1', status: 'cancelled' as const };

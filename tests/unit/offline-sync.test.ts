@@ -240,7 +240,9 @@ describe('the phone database', () => {
 		await upgraded.plans.put({ id: 'p1', date: '2026-12-01', updatedAt: 'x', plan: {} });
 		expect(await upgraded.plans.count()).toBe(1);
 		expect(await upgraded.notices.count()).toBe(0);
-		expect(upgraded.verno).toBe(5);
+		expect(await upgraded.leadTimes.count()).toBe(0);
+		expect(await upgraded.shownReminders.count()).toBe(0);
+		expect(upgraded.verno).toBe(6);
 		upgraded.close();
 	});
 

@@ -45,6 +45,25 @@ describeEachDialect((open) => {
 			expect(String(start?.getFirstValue())).toMatch(/^2026-12-01T09:\d\d:00$/);
 		});
 
+		it('reminds before each stop at the chosen lead time, stamped with the time it was written', async () => {
+			const [venue] = await store.venues.listPublic();
+			const plan = planOf('2026-12-01', [{ type: 'venue', id: venue.id }]);
+			const before = Date.now();
+			const text = await (await get(calendarPath({ plan: encodePlan(plan) }, 'en', 10))).text();
+			const [entry] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+			const alarm = entry.getFirstSubcomponent('valarm');
+			expect(alarm?.getFirstPropertyValue('action')).toBe('DISPLAY');
+			expect((alarm?.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-600);
+			expect(String(alarm?.getFirstPropertyValue('description'))).toMatch(
+				/^Starts in 10 minutes: /
+			);
+			const stamp = (entry.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime();
+			expect(stamp).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+			const off = await (await get(calendarPath({ plan: encodePlan(plan) }, 'en', 'off'))).text();
+			const [quiet] = new ICAL.Component(ICAL.parse(off)).getAllSubcomponents('vevent');
+			expect(quiet.getFirstSubcomponent('valarm')).toBeNull();
+		});
+
 		it('speaks Chinese by default', async () => {
 			const [venue] = await store.venues.listPublic();
 			const plan = planOf('2026-12-01', [{ type: 'venue', id: venue.id }]);
@@ -60,6 +79,7 @@ describeEachDialect((open) => {
 				['/api/v1/plan.ics?plan=eyJ4IjoxfQ', 'plan'],
 				[`/api/v1/plan.ics?plan=${'A'.repeat(5000)}`, 'plan'],
 				['/api/v1/plan.ics?plan=x&lang=fr', 'lang'],
+				['/api/v1/plan.ics?plan=x&alarm=45', 'alarm'],
 				['/api/v1/plan.ics?plan=x&when=now', 'when']
 			];
 			for (const [path, parameter] of cases) {

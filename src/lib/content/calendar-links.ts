@@ -9,15 +9,15 @@ import type { AlarmChoice } from './reminder-choices';
 export type CalendarSubject =
 	{ festival: string } | { event: string } | { plan: string /* a plan's share code */ };
 
-/** `alarm`: the events calendar's reminder, that many minutes before each start (plans have none). */
+/** `alarm`: a reminder that many minutes before each start (each event, each planned stop). */
 export function calendarPath(
 	subject: CalendarSubject,
 	lang: Language,
-	alarm?: AlarmChoice
+	alarm?: AlarmChoice | 'off'
 ): string {
 	const [name, value] = Object.entries(subject)[0] as [string, string];
 	const file = name === 'plan' ? 'plan.ics' : 'events.ics';
-	const reminder = alarm !== undefined && file === 'events.ics' ? `&alarm=${alarm}` : '';
+	const reminder = alarm !== undefined ? `&alarm=${alarm}` : '';
 	const query = `${name}=${encodeURIComponent(value)}${lang === 'en' ? '&lang=en' : ''}${reminder}`;
 	return `/api/v1/${file}?${query}`;
 }

@@ -51,8 +51,11 @@ export interface IcsOptions {
 	/** Absolute origin for event links, e.g. https://guide.example.cn */
 	origin?: string;
 	venues: Map<string, Venue>;
-	/** Minutes before each start a calendar app should remind (a VALARM); none when absent. */
-	alarmMinutes?: number;
+	/**
+	 * Minutes before each start a calendar app should remind (a VALARM), for every event or per
+	 * event (the visitor's choice for each saved one); none when absent or 0.
+	 */
+	alarmMinutes?: number | ((event: Event) => number);
 	/** Words of the reminder's text, e.g. "Starts in {minutes} minutes: {title}". */
 	alarmText?: (title: string, minutes: number) => string;
 	/** Words of an all-day event's morning reminder, e.g. "Today: {title}". */
@@ -147,15 +150,18 @@ export function eventsCalendar(events: Event[], options: IcsOptions): string {
 			status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 			repeating: rules.length ? rules.join('\n') : null
 		});
+		const minutes =
+			typeof options.alarmMinutes === 'function'
+				? options.alarmMinutes(event)
+				: options.alarmMinutes;
 		// A cancelled event reminds nobody.
-		if (options.alarmMinutes && event.status !== 'cancelled') {
+		if (minutes && event.status !== 'cancelled') {
 			const title = pick(event.title, lang);
 			addAlarm(
 				entry,
-				options.alarmMinutes,
-				(event.allDay
-					? options.allDayAlarmText?.(title)
-					: options.alarmText?.(title, options.alarmMinutes)) ?? title,
+				minutes,
+				(event.allDay ? options.allDayAlarmText?.(title) : options.alarmText?.(title, minutes)) ??
+					title,
 				event.allDay
 			);
 		}

@@ -6,3 +6,9 @@
 export const alarmChoices = [10, 30, 60] as const;
 
 export type AlarmChoice = (typeof alarmChoices)[number];
+
+/** A lead time in minutes before the start; 0 is off. */
+export type LeadTime = 0 | AlarmChoice;
+
+/** The lead time a saved event or planned stop gets until the visitor chooses one. */
+export const defaultLeadTime: LeadTime = 30;

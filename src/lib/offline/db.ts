@@ -28,6 +28,22 @@ export interface ListeningPosition {
 	at: string;
 }
 
+/**
+ * How long before a saved event (`events:ID`) or a planned stop (`plan:DATE:ITEMKEY`) the visitor
+ * wants a reminder, in minutes (0 is off). Only choices made are kept: without one, a reminder
+ * comes at the default lead time once reminders are on.
+ */
+export interface LeadTimeEntry {
+	subject: string;
+	minutes: number;
+}
+
+/** A reminder (or an emergency notice's notification) already shown on this phone, by its id. */
+export interface ShownReminder {
+	id: string;
+	at: string;
+}
+
 /** A visitor's day plan (issue: the planner); stored whole, never touched by sync. */
 export interface StoredPlan {
 	id: string;
@@ -45,7 +61,8 @@ export interface MetaEntry {
 		| 'searchKeys'
 		| 'tileJob'
 		| 'dismissedNotices'
-		| 'dismissedHints';
+		| 'dismissedHints'
+		| 'reminders';
 	value: unknown;
 }
 
@@ -72,6 +89,8 @@ export class GuideDb extends Dexie {
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
 	plans!: EntityTable<StoredPlan, 'id'>;
 	listening!: EntityTable<ListeningPosition, 'key'>;
+	leadTimes!: EntityTable<LeadTimeEntry, 'subject'>;
+	shownReminders!: EntityTable<ShownReminder, 'id'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -107,6 +126,9 @@ export class GuideDb extends Dexie {
 		this.version(4).stores({ notices: 'id, end' });
 		// v5: where the visitor stopped listening to each narration, kept across browser restarts.
 		this.version(5).stores({ listening: 'key, at' });
+		// v6: reminders: the visitor's lead time per saved event and planned stop, and the reminders
+		// already shown (by occurrence), so none shows twice, across browser restarts.
+		this.version(6).stores({ leadTimes: 'subject', shownReminders: 'id, at' });
 	}
 }
 

@@ -28,6 +28,7 @@ export type { Favourite } from './db';
 export type { MirrorStatus } from './ops';
 export type { SavedChange } from './saved-changes';
 export type { PlanSummary } from './plans';
+export type { NoticeToShow, ReminderSettings, ReminderToShow } from './reminders';
 export type { Usage } from './storage-usage';
 export type { JobOutcome, JobStatus, TileJob } from './tile-download';
 

@@ -6,6 +6,14 @@ import { dismissHint, hintDismissed } from './hints';
 import { listeningPosition, rememberListening } from './listening';
 import { loadViewCode, localContent, localView } from './local-views';
 import { deletePlan, loadPlan, planFor, planList, savePlan } from './plans';
+import {
+	emergencyNoticesDue,
+	markShown,
+	reminderSettings,
+	remindersDue,
+	setLeadTime,
+	setRemindersOn
+} from './reminders';
 import { dismissSavedChanges, type SavedChange } from './saved-changes';
 import { storageUse } from './storage';
 import {
@@ -59,6 +67,12 @@ export const commands = {
 	rememberListening: (at: { key: string; position: number }): Promise<void> =>
 		rememberListening(at.key, at.position),
 	savePlan: (plan: Plan): Promise<void> => savePlan(plan),
+	/** Reminders: on or off, a lead time per saved event or planned stop, what is due, what was shown. */
+	setRemindersOn: (on: boolean): Promise<void> => setRemindersOn(on),
+	setLeadTime,
+	remindersDue,
+	emergencyNoticesDue,
+	markRemindersShown: markShown,
 	loadPlan: (date: string): Promise<Plan | undefined> => loadPlan(date),
 	deletePlan: (date: string): Promise<void> => deletePlan(date),
 	async storageUsage() {
@@ -101,7 +115,8 @@ export const queries = {
 	visitedStops,
 	plan: (date: string): Observable<Plan | undefined> => planFor(date),
 	plans: () => planList(),
-	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint)
+	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint),
+	reminderSettings
 };
 
 export type Commands = typeof commands;

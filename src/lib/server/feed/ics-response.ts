@@ -1,31 +1,14 @@
 import { eventsCalendar } from '$lib/content/ics';
-import { alarmChoices } from '$lib/content/reminder-choices';
 import { languages, type Language } from '$lib/content/localized';
 import { revisionClock } from '../content/revision-clock';
 import { badParameter, unknownParameter } from '../http/errors';
+import { alarmOf } from './alarm-parameter';
 import { encodeBody, lruPerOwner } from '../http/encoded';
 import { respond, type Representation } from '../http/cached-representation';
 import * as m from '$lib/paraglide/messages';
 import type { Store } from '../store';
 
 const cacheFor = lruPerOwner<Representation>(32);
-
-/**
- * `?alarm=off|10|30|60`: a reminder that many minutes before each start, the same lead times the
- * app offers; absent is off. Only these values, checked before any work, so a subscribed calendar
- * never gets a surprise and the cache keeps one entry per choice.
- */
-function alarmOf(url: URL, lang: Language): number | Response {
-	const values = url.searchParams.getAll('alarm');
-	if (values.length === 0) return 0;
-	const [value] = values;
-	if (values.length === 1 && value === 'off') return 0;
-	const minutes = alarmChoices.find((choice) => String(choice) === value);
-	if (values.length > 1 || minutes === undefined) {
-		return badParameter('alarm', m.events_ics_alarm_invalid({ value }, { locale: lang }));
-	}
-	return minutes;
-}
 
 /**
  * GET /api/v1/events.ics[?festival=slug | ?event=slug][&lang=en][&alarm=off|10|30|60]: public
