@@ -45,7 +45,8 @@ export interface MetaEntry {
 		| 'searchKeys'
 		| 'tileJob'
 		| 'dismissedNotices'
-		| 'dismissedHints';
+		| 'dismissedHints'
+		| 'walkUp';
 	value: unknown;
 }
 

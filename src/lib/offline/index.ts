@@ -30,6 +30,7 @@ export type { SavedChange } from './saved-changes';
 export type { PlanSummary } from './plans';
 export type { Usage } from './storage-usage';
 export type { JobOutcome, JobStatus, TileJob } from './tile-download';
+export type { WalkUpMode } from './walk-up-setting';
 
 /** What a save button stores: the record and how it looked when saved. */
 export type SaveItem = Omit<Favourite, 'savedAt'>;

@@ -19,6 +19,7 @@ import {
 import { syncExclusive, type SyncResult } from './sync';
 import { clearTileJob, loadTileJob, saveTileJob, type TileJob } from './tile-download';
 import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
+import { setWalkUpMode, walkUpMode, type WalkUpMode } from './walk-up-setting';
 
 /** What the page shows about the mirror: its revision and freshness, and news about saved things. */
 export interface MirrorStatus {
@@ -58,6 +59,8 @@ export const commands = {
 	listeningPosition: (key: string): Promise<number> => listeningPosition(key),
 	rememberListening: (at: { key: string; position: number }): Promise<void> =>
 		rememberListening(at.key, at.position),
+	/** Whether reaching a stop on a walk starts its narration or offers it. */
+	setWalkUpMode: (mode: WalkUpMode): Promise<WalkUpMode> => setWalkUpMode(mode),
 	savePlan: (plan: Plan): Promise<void> => savePlan(plan),
 	loadPlan: (date: string): Promise<Plan | undefined> => loadPlan(date),
 	deletePlan: (date: string): Promise<void> => deletePlan(date),
@@ -101,7 +104,8 @@ export const queries = {
 	visitedStops,
 	plan: (date: string): Observable<Plan | undefined> => planFor(date),
 	plans: () => planList(),
-	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint)
+	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint),
+	walkUpMode: (): Observable<WalkUpMode> => walkUpMode()
 };
 
 export type Commands = typeof commands;
