@@ -208,7 +208,8 @@ describe('the phone database', () => {
 		await upgraded.plans.put({ id: 'p1', date: '2026-12-01', updatedAt: 'x', plan: {} });
 		expect(await upgraded.plans.count()).toBe(1);
 		expect(await upgraded.notices.count()).toBe(0);
-		expect(upgraded.verno).toBe(5);
+		expect(await upgraded.tourDownloads.count()).toBe(0);
+		expect(upgraded.verno).toBe(7);
 		upgraded.close();
 	});
 

@@ -2,6 +2,7 @@
 // layer reaches IndexedDB through this one, and pages through the facade (./index.ts).
 import { Dexie, liveQuery, type EntityTable, type Observable, type Table } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
+import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
 import type { ContentType, Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 
@@ -26,6 +27,25 @@ export interface ListeningPosition {
 	key: string;
 	position: number;
 	at: string;
+}
+
+/**
+ * A tour the visitor downloaded, in one language: the recordings and photos it stored (in the
+ * tour cache) and how many map tiles (in the tile cache). `ready` only once all are stored.
+ */
+export interface TourDownload {
+	/** `tourId:lang` */
+	key: string;
+	tourId: string;
+	slug: string;
+	name: string;
+	lang: Language;
+	media: string[];
+	tiles: number;
+	/** What it takes on the phone, measured once it is ready. */
+	bytes: number;
+	state: 'partial' | 'ready';
+	updatedAt: string;
 }
 
 /** A visitor's day plan (issue: the planner); stored whole, never touched by sync. */
@@ -73,6 +93,7 @@ export class GuideDb extends Dexie {
 	visitedStops!: EntityTable<VisitedStop, 'tourId'>;
 	plans!: EntityTable<StoredPlan, 'id'>;
 	listening!: EntityTable<ListeningPosition, 'key'>;
+	tourDownloads!: EntityTable<TourDownload, 'key'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -108,6 +129,8 @@ export class GuideDb extends Dexie {
 		this.version(4).stores({ notices: 'id, end' });
 		// v5: where the visitor stopped listening to each narration, kept across browser restarts.
 		this.version(5).stores({ listening: 'key, at' });
+		// v7 (v6 is another branch's): the tours downloaded for offline use, beside their caches.
+		this.version(7).stores({ tourDownloads: 'key, tourId' });
 	}
 }
 

@@ -1,6 +1,13 @@
 import type { ContentData } from '$lib/content/snapshot';
 import type { Plan } from '$lib/planner/plan';
-import { guideDb, liveQuery, type Favourite, type Observable, type SyncMeta } from './db';
+import {
+	guideDb,
+	liveQuery,
+	type Favourite,
+	type Observable,
+	type SyncMeta,
+	type TourDownload
+} from './db';
 import { favourites, isFavourite, toggleFavourite } from './favourites';
 import { dismissHint, hintDismissed } from './hints';
 import { listeningPosition, rememberListening } from './listening';
@@ -18,6 +25,7 @@ import {
 } from './storage-usage';
 import { syncExclusive, type SyncResult } from './sync';
 import { clearTileJob, loadTileJob, saveTileJob, type TileJob } from './tile-download';
+import { removeTourDownload, saveTourDownload, tourDownloads } from './tour-downloads';
 import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
 import { setWalkUpMode, walkUpMode, type WalkUpMode } from './walk-up-setting';
 
@@ -78,7 +86,10 @@ export const commands = {
 	clearCache: (name: string): Promise<void> => clearCache(name),
 	loadTileJob: (): Promise<TileJob | undefined> => loadTileJob(guideDb()),
 	saveTileJob: (job: TileJob): Promise<void> => saveTileJob(guideDb(), job),
-	clearTileJob: (): Promise<void> => clearTileJob(guideDb())
+	clearTileJob: (): Promise<void> => clearTileJob(guideDb()),
+	/** A downloaded tour's record, `partial` until everything is stored (see tour-download.ts). */
+	saveTourDownload: (record: TourDownload): Promise<void> => saveTourDownload(record),
+	removeTourDownload: (key: string): Promise<void> => removeTourDownload(key)
 };
 
 export const queries = {
@@ -105,7 +116,8 @@ export const queries = {
 	plan: (date: string): Observable<Plan | undefined> => planFor(date),
 	plans: () => planList(),
 	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint),
-	walkUpMode: (): Observable<WalkUpMode> => walkUpMode()
+	walkUpMode: (): Observable<WalkUpMode> => walkUpMode(),
+	tourDownloads: (): Observable<TourDownload[]> => tourDownloads()
 };
 
 export type Commands = typeof commands;
