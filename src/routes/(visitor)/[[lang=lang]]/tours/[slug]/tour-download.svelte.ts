@@ -35,8 +35,17 @@ export class TourDownloader {
 		return planned.every((url) => record.media.includes(url)) ? 'ready' : 'stale';
 	});
 
-	/** Plans the download and follows its record; the returned cleanup stops following it. */
+	/**
+	 * Plans the download and follows its record; the returned cleanup stops following it. A
+	 * download already running carries on (a sync that updates the page re-plans, nothing more);
+	 * leaving the page cancels it (`cancel`).
+	 */
 	connect(source: TourSource, lang: Language): () => void {
+		// Another tour (client-side navigation keeps this page): its own download, not this one's.
+		if (this.plan && this.plan.key !== `${source.tour.id}:${lang}`) {
+			this.cancel();
+			this.outcome = undefined;
+		}
 		let alive = true;
 		void planTourDownload($state.snapshot(source) as TourSource, lang, devicePixelRatio > 1).then(
 			(plan) => {
@@ -50,7 +59,6 @@ export class TourDownloader {
 		return () => {
 			alive = false;
 			stop();
-			this.cancel();
 		};
 	}
 
