@@ -180,3 +180,28 @@ test('an editor previews a draft festival on a phone in both languages before pu
 	expect((await page.request.get(`/en/festivals/${slug}`)).status()).toBe(404);
 	await page.context().close();
 });
+
+test('an editor sees each stop’s walk-up radius as a circle on the tour map and changes it by its field or by dragging its handle', async ({
+	browser
+}) => {
+	const page = await openConsole(browser, editor);
+	await page.goto('/admin/tours/tour_canaloldtown');
+	await page.locator('.tour-map').scrollIntoViewIfNeeded();
+	await expect(page.locator('.tour-map[data-ready="true"]')).toBeAttached({ timeout: 15_000 });
+	const circles = page.locator('.tour-map path.stop-radius');
+	await expect(circles).toHaveCount(await page.locator('ol.stops > li').count());
+	const width = async () => (await circles.first().boundingBox())!.width;
+	const before = await width();
+
+	// Typed into the stop's field, the circle follows: twice the radius, twice as wide.
+	const field = page.locator('[id="stops.0.radiusM"]');
+	await expect(field).toHaveValue('40');
+	await field.fill('80');
+	await expect.poll(width).toBeGreaterThan(before * 1.8);
+	await expect(page.getByRole('button', { name: /第 1 站的到达半径：80 米/ })).toHaveCount(1);
+
+	// Dragged outwards, the handle writes the larger radius back into the field.
+	await drag(page, page.getByRole('button', { name: /第 1 站的到达半径/ }), 30, 0);
+	await expect.poll(() => numberIn(field)).toBeGreaterThan(80);
+	await page.context().close();
+});

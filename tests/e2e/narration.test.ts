@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createAccount, e2eDatabase, mediaFiles, openConsole } from './admin-helpers';
 import { mp3 } from '../helpers/audio-fixtures';
+import { stubSpeech } from './speech-stub';
 import Database from 'better-sqlite3';
 
 /**
@@ -127,6 +128,9 @@ test('an editor uploads a recording with its transcript and a visitor plays it, 
 
 	await player.getByRole('button', { name: '播放' }).click();
 	await expect.poll(async () => (await audioState(visitor)).time).toBeGreaterThan(0.2);
+	// The lock screen and notification name what plays (Media Session).
+	expect(await visitor.evaluate(() => navigator.mediaSession.metadata?.title)).toBe('济宁美术馆');
+	expect(await visitor.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing');
 	await player.getByLabel('语速').selectOption('1.5');
 	await expect.poll(async () => (await audioState(visitor)).rate).toBe(1.5);
 
@@ -206,40 +210,6 @@ test('an editor sets a stop radius and uploads an English recording for a stop; 
 		'You are at this stop'
 	);
 });
-
-/** A device voice list for the page, and a record of what it was asked to say. */
-async function stubSpeech(page: Page, voices: { lang: string; name: string }[]) {
-	await page.addInitScript((list) => {
-		const spoken: { text: string; lang: string; rate: number }[] = [];
-		(window as unknown as { spoken: typeof spoken }).spoken = spoken;
-		class Utterance extends EventTarget {
-			voice: unknown = null;
-			lang = '';
-			rate = 1;
-			onboundary: ((e: { charIndex: number }) => void) | null = null;
-			onend: (() => void) | null = null;
-			constructor(readonly text: string) {
-				super();
-			}
-		}
-		const synth = Object.assign(new EventTarget(), {
-			getVoices: () =>
-				list.map((v) => ({ ...v, default: false, localService: true, voiceURI: v.name })),
-			speak(u: Utterance) {
-				spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
-				setTimeout(() => u.onboundary?.({ charIndex: Math.min(2, u.text.length) }), 50);
-			},
-			cancel() {},
-			pause() {},
-			resume() {}
-		});
-		Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-		Object.defineProperty(window, 'SpeechSynthesisUtterance', {
-			value: Utterance,
-			configurable: true
-		});
-	}, voices);
-}
 
 test('a venue without a recording is read aloud by a Chinese device voice', async ({ page }) => {
 	await stubSpeech(page, [

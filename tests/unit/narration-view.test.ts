@@ -28,7 +28,12 @@ describe('what a player narrates', () => {
 
 	it('plays the recording in the page’s language and shows its transcript', () => {
 		const view = narrationView(item, 'zh');
-		expect(view.recording).toEqual({ url: zhRecording.url, durationS: 95.5, language: 'zh' });
+		expect(view.recording).toEqual({
+			url: zhRecording.url,
+			durationS: 95.5,
+			language: 'zh',
+			bytes: 40_000
+		});
 		expect(view.text).toBe('这是录音的文字稿。');
 		expect(view.textLanguage).toBe('zh');
 	});

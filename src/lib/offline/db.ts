@@ -2,6 +2,7 @@
 // layer reaches IndexedDB through this one, and pages through the facade (./index.ts).
 import { Dexie, liveQuery, type EntityTable, type Observable, type Table } from 'dexie';
 import type { HolidayYear } from '$lib/content/holidays';
+import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
 import type { ContentType, Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
 
@@ -44,6 +45,25 @@ export interface ShownReminder {
 	at: string;
 }
 
+/**
+ * A tour the visitor downloaded, in one language: the recordings and photos it stored (in the
+ * tour cache) and how many map tiles (in the tile cache). `ready` only once all are stored.
+ */
+export interface TourDownload {
+	/** `tourId:lang` */
+	key: string;
+	tourId: string;
+	slug: string;
+	name: string;
+	lang: Language;
+	media: string[];
+	tiles: number;
+	/** What it takes on the phone, measured once it is ready. */
+	bytes: number;
+	state: 'partial' | 'ready';
+	updatedAt: string;
+}
+
 /** A visitor's day plan (issue: the planner); stored whole, never touched by sync. */
 export interface StoredPlan {
 	id: string;
@@ -62,7 +82,8 @@ export interface MetaEntry {
 		| 'tileJob'
 		| 'dismissedNotices'
 		| 'dismissedHints'
-		| 'reminders';
+		| 'reminders'
+		| 'walkUp';
 	value: unknown;
 }
 
@@ -91,6 +112,7 @@ export class GuideDb extends Dexie {
 	listening!: EntityTable<ListeningPosition, 'key'>;
 	leadTimes!: EntityTable<LeadTimeEntry, 'subject'>;
 	shownReminders!: EntityTable<ShownReminder, 'id'>;
+	tourDownloads!: EntityTable<TourDownload, 'key'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -129,6 +151,8 @@ export class GuideDb extends Dexie {
 		// v6: reminders: the visitor's lead time per saved event and planned stop, and the reminders
 		// already shown (by occurrence), so none shows twice, across browser restarts.
 		this.version(6).stores({ leadTimes: 'subject', shownReminders: 'id, at' });
+		// v7: the tours downloaded for offline use, beside their caches.
+		this.version(7).stores({ tourDownloads: 'key, tourId' });
 	}
 }
 

@@ -20,6 +20,12 @@ import type { CommandResult, QueryValue } from './client';
 import type { Favourite } from './db';
 import type { Commands, Queries } from './ops';
 import type { DownloadOptions, JobOutcome, TileJob } from './tile-download';
+import type {
+	TourDownloadOptions,
+	TourDownloadOutcome,
+	TourDownloadPlan,
+	TourSource
+} from './tour-download';
 
 export { imageCache, tileCache } from '$lib/sw/cache-names';
 export { offlineStatus } from './status.svelte';
@@ -31,6 +37,14 @@ export type { PlanSummary } from './plans';
 export type { NoticeToShow, ReminderSettings, ReminderToShow } from './reminders';
 export type { Usage } from './storage-usage';
 export type { JobOutcome, JobStatus, TileJob } from './tile-download';
+export type { WalkUpMode } from './walk-up-setting';
+export type { TourDownload } from './db';
+export type {
+	TourDownloadOutcome,
+	TourDownloadPlan,
+	TourDownloadStatus,
+	TourSource
+} from './tour-download';
 
 /** What a save button stores: the record and how it looked when saved. */
 export type SaveItem = Omit<Favourite, 'savedAt'>;
@@ -156,4 +170,25 @@ export async function downloadTiles(
 ): Promise<JobOutcome> {
 	const { downloadTiles } = await import('./tile-download');
 	return downloadTiles(settings, start, { ...options, save: (job) => command('saveTileJob', job) });
+}
+
+/** What downloading a tour stores and about how much it weighs (see tour-download.ts). */
+export async function planTourDownload(
+	source: TourSource,
+	lang: Language,
+	retina: boolean
+): Promise<TourDownloadPlan> {
+	return (await import('./tour-download')).tourDownloadPlan(source, lang, retina);
+}
+
+/**
+ * Runs (or resumes) a tour's download in this page: recordings and photos to the tour cache, map
+ * tiles to the tile cache, its record to the mirror (`ready` only when all is stored).
+ */
+export async function downloadTour(
+	plan: TourDownloadPlan,
+	options: Omit<TourDownloadOptions, 'save' | 'retina'>
+): Promise<TourDownloadOutcome> {
+	const { downloadTour } = await import('./tour-download');
+	return downloadTour(plan, { ...options, save: (record) => command('saveTourDownload', record) });
 }

@@ -1,6 +1,13 @@
 import type { ContentData } from '$lib/content/snapshot';
 import type { Plan } from '$lib/planner/plan';
-import { guideDb, liveQuery, type Favourite, type Observable, type SyncMeta } from './db';
+import {
+	guideDb,
+	liveQuery,
+	type Favourite,
+	type Observable,
+	type SyncMeta,
+	type TourDownload
+} from './db';
 import { favourites, isFavourite, toggleFavourite } from './favourites';
 import { dismissHint, hintDismissed } from './hints';
 import { listeningPosition, rememberListening } from './listening';
@@ -26,7 +33,9 @@ import {
 } from './storage-usage';
 import { syncExclusive, type SyncResult } from './sync';
 import { clearTileJob, loadTileJob, saveTileJob, type TileJob } from './tile-download';
+import { removeTourDownload, saveTourDownload, tourDownloads } from './tour-downloads';
 import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
+import { setWalkUpMode, walkUpMode, type WalkUpMode } from './walk-up-setting';
 
 /** What the page shows about the mirror: its revision and freshness, and news about saved things. */
 export interface MirrorStatus {
@@ -66,6 +75,8 @@ export const commands = {
 	listeningPosition: (key: string): Promise<number> => listeningPosition(key),
 	rememberListening: (at: { key: string; position: number }): Promise<void> =>
 		rememberListening(at.key, at.position),
+	/** Whether reaching a stop on a walk starts its narration or offers it. */
+	setWalkUpMode: (mode: WalkUpMode): Promise<WalkUpMode> => setWalkUpMode(mode),
 	savePlan: (plan: Plan): Promise<void> => savePlan(plan),
 	/** Reminders: on or off, a lead time per saved event or planned stop, what is due, what was shown. */
 	setRemindersOn: (on: boolean): Promise<void> => setRemindersOn(on),
@@ -89,7 +100,10 @@ export const commands = {
 	clearCache: (name: string): Promise<void> => clearCache(name),
 	loadTileJob: (): Promise<TileJob | undefined> => loadTileJob(guideDb()),
 	saveTileJob: (job: TileJob): Promise<void> => saveTileJob(guideDb(), job),
-	clearTileJob: (): Promise<void> => clearTileJob(guideDb())
+	clearTileJob: (): Promise<void> => clearTileJob(guideDb()),
+	/** A downloaded tour's record, `partial` until everything is stored (see tour-download.ts). */
+	saveTourDownload: (record: TourDownload): Promise<void> => saveTourDownload(record),
+	removeTourDownload: (key: string): Promise<void> => removeTourDownload(key)
 };
 
 export const queries = {
@@ -116,7 +130,9 @@ export const queries = {
 	plan: (date: string): Observable<Plan | undefined> => planFor(date),
 	plans: () => planList(),
 	hintDismissed: (hint: string): Observable<boolean> => hintDismissed(hint),
-	reminderSettings
+	reminderSettings,
+	walkUpMode: (): Observable<WalkUpMode> => walkUpMode(),
+	tourDownloads: (): Observable<TourDownload[]> => tourDownloads()
 };
 
 export type Commands = typeof commands;

@@ -23,10 +23,17 @@ export interface TileJob {
 
 export type JobStatus = 'done' | 'cancelled' | 'full' | 'offline';
 
-export interface JobOutcome {
+/** What a job of URLs keeps to resume: `next` is the position before which every URL is done. */
+export interface UrlJob {
+	next: number;
+	total: number;
+	finishedAt?: string;
+}
+
+export interface JobOutcome<J extends UrlJob = TileJob> {
 	status: JobStatus;
 	/** The job as saved: `next` is where a resume starts. */
-	job: TileJob;
+	job: J;
 	fetched: number;
 	skipped: number;
 	failed: number;
@@ -34,10 +41,10 @@ export interface JobOutcome {
 	saved: number;
 }
 
-export interface JobDeps {
+export interface JobDeps<J extends UrlJob = TileJob> {
 	cache: Pick<Cache, 'match' | 'put'>;
 	fetch: typeof fetch;
-	save: (job: TileJob) => Promise<void>;
+	save: (job: J) => Promise<void>;
 	signal?: AbortSignal;
 	/** Parallel requests: few enough to be polite to the tile server and a weak signal. */
 	concurrency?: number;
@@ -72,16 +79,16 @@ class Stop extends Error {
 }
 
 /**
- * Runs (or resumes) a job: fetches the missing tiles a few at a time and stores each in the
- * service worker's tile cache. Stops when cancelled, when the network is gone, or at the first
+ * Runs (or resumes) a job: fetches the missing tiles (or a tour's recordings and photos) a few
+ * at a time and stores each in the cache the service worker answers from. Stops when cancelled, when the network is gone, or at the first
  * quota error, keeping every tile already stored; the content mirror is never touched. A tile the
  * server refuses (404 at the edge of its coverage) counts as failed and is passed over.
  */
-export async function runTileJob(
+export async function runTileJob<J extends UrlJob = TileJob>(
 	urls: readonly string[],
-	start: TileJob,
-	deps: JobDeps
-): Promise<JobOutcome> {
+	start: J,
+	deps: JobDeps<J>
+): Promise<JobOutcome<J>> {
 	const { cache, signal, concurrency = 4 } = deps;
 	const total = urls.length;
 	let cursor = Math.min(start.next, total);
@@ -95,7 +102,7 @@ export async function runTileJob(
 	let stop: Stop | undefined;
 	let lastSaved = next;
 
-	const job = (): TileJob => ({ ...start, total, next });
+	const job = (): J => ({ ...start, total, next });
 	deps.onProgress?.(done, total);
 
 	async function one(url: string): Promise<'fetched' | 'skipped' | 'failed' | 'unreachable'> {
@@ -149,7 +156,7 @@ export async function runTileJob(
 
 	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 	const status: JobStatus = stop?.status ?? 'done';
-	const final: TileJob =
+	const final: J =
 		status === 'done' ? { ...job(), next: total, finishedAt: new Date().toISOString() } : job();
 	await deps.save(final);
 	const before = Math.min(start.next, total);

@@ -4,3 +4,5 @@
  */
 export const imageCache = 'images-v1';
 export const tileCache = 'map-tiles-v1';
+/** Recordings and photos of the tours a visitor downloaded; written by the page, never expired. */
+export const tourCache = 'tours-v1';

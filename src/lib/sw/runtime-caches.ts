@@ -4,6 +4,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { imageCache, tileCache } from './cache-names';
+import { isMediaUrl, mediaHandler } from './media';
 
 export { imageCache, tileCache };
 
@@ -21,20 +22,28 @@ export function isTileUrl(url: URL): boolean {
  * editor console or the API is cached here.
  */
 export function registerRuntimeCaches(): void {
+	const images = new CacheFirst({
+		cacheName: imageCache,
+		plugins: [
+			new CacheableResponsePlugin({ statuses: [0, 200] }),
+			new ExpirationPlugin({
+				maxEntries: 300,
+				maxAgeSeconds: 60 * 60 * 24 * 60,
+				purgeOnQuotaError: true
+			})
+		]
+	});
+	// First: a downloaded tour's recordings and photos, whatever else would answer them.
+	registerRoute(
+		({ url }) => isMediaUrl(url),
+		mediaHandler((options) =>
+			options.request.destination === 'image' ? images.handle(options) : fetch(options.request)
+		)
+	);
 	registerRoute(
 		({ request, url }) =>
 			request.destination === 'image' && url.origin === self.location.origin && !isTileUrl(url),
-		new CacheFirst({
-			cacheName: imageCache,
-			plugins: [
-				new CacheableResponsePlugin({ statuses: [0, 200] }),
-				new ExpirationPlugin({
-					maxEntries: 300,
-					maxAgeSeconds: 60 * 60 * 24 * 60,
-					purgeOnQuotaError: true
-				})
-			]
-		})
+		images
 	);
 	// Only the map's own image requests: the offline-area download writes its tiles itself, and
 	// those must never be evicted by this cap or wiped on a quota error. Tile servers often answer

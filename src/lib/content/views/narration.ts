@@ -13,7 +13,8 @@ export interface NarrationView {
 	title: string;
 	/** The tour a stop belongs to, for the lock screen. */
 	album?: string;
-	recording?: { url: string; durationS: number; language: Language };
+	/** `bytes` as served: what downloading the tour costs. */
+	recording?: { url: string; durationS: number; language: Language; bytes: number };
 	text: string;
 	textLanguage: Language;
 	/** A small picture for the lock screen. */
@@ -43,7 +44,8 @@ export function narrationView(
 		recording: recording && {
 			url: recording.url,
 			durationS: recording.durationS,
-			language: recording.language
+			language: recording.language,
+			bytes: recording.bytes
 		},
 		text: recording ? recording.transcript : pick(item.text, lang),
 		textLanguage: recording || !fallsBack(item.text, lang) ? lang : 'zh',

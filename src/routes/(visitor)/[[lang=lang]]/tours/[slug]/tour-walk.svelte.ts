@@ -1,6 +1,7 @@
 import { distanceM, type Position } from '$lib/content/geo';
 import type { TourStopView } from '$lib/content/views/tour';
-import { command, watch } from '$lib/offline';
+import { walkUp, walkUpStart, type WalkUpState } from '$lib/content/walk-up';
+import { command, watch, type WalkUpMode } from '$lib/offline';
 
 export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
 
@@ -22,6 +23,12 @@ export class TourWalk {
 	skipped = $state<number[]>([]);
 	/** The order the visitor walks in, by stop index, when they moved closed stops to later. */
 	order = $state<number[] | undefined>();
+	/** The visitor's choice: reaching a stop starts its narration, or offers it (see settings). */
+	walkUpMode = $state<WalkUpMode>('start');
+	/** The stop whose narration should start now; `id` tells a new request from the last one. */
+	listenRequest = $state<{ index: number; id: number } | undefined>();
+	/** The stop reached whose narration is offered, in `offer` mode. */
+	offered = $state<number | undefined>();
 
 	// $derived.by: the stops function is assigned in the constructor, after these fields exist.
 	/** The stops in walking order. */
@@ -47,6 +54,8 @@ export class TourWalk {
 	);
 
 	#watch: number | undefined;
+	#walkUp: WalkUpState = walkUpStart;
+	#requests = 0;
 
 	constructor(tourId: string, stops: () => TourStopView[]) {
 		this.tourId = tourId;
@@ -62,8 +71,10 @@ export class TourWalk {
 			// Every stop ticked: nothing left to guide to, so stop spending the battery on GPS.
 			if (this.finished) this.stop();
 		});
+		const unwatchMode = watch('walkUpMode', undefined, (mode) => (this.walkUpMode = mode));
 		return () => {
 			unsubscribe();
+			unwatchMode();
 			this.stop();
 		};
 	}
@@ -75,10 +86,13 @@ export class TourWalk {
 			return;
 		}
 		this.location = 'locating';
+		// A new walk: every stop may start once again.
+		this.#walkUp = walkUpStart;
 		this.#watch = navigator.geolocation.watchPosition(
 			({ coords }) => {
 				this.position = { lat: coords.latitude, lon: coords.longitude };
 				this.location = 'found';
+				this.#arrive(coords);
 			},
 			(error) => {
 				if (error.code === error.PERMISSION_DENIED) {
@@ -98,6 +112,37 @@ export class TourWalk {
 		this.following = false;
 		this.location = 'off';
 		this.position = undefined;
+		this.offered = undefined;
+	}
+
+	/** Starts a stop's narration (the stop list opens its player and plays it). */
+	listen(index: number): void {
+		this.offered = undefined;
+		this.listenRequest = { index, id: ++this.#requests };
+	}
+
+	/** The visitor turned down the offered narration; the stop is not offered again on this walk. */
+	decline(): void {
+		this.offered = undefined;
+	}
+
+	/**
+	 * Feeds a fix to the walk-up rule ($lib/content/walk-up): a stop reached starts its narration
+	 * or offers it, once per walk. Skipped stops never start. Without location permission there
+	 * are no fixes, so nothing ever starts by itself.
+	 */
+	#arrive(coords: GeolocationCoordinates): void {
+		const stops = this.walked
+			.filter((s) => !this.skipped.includes(s.index))
+			.map((s) => ({ index: s.index, position: s.position, radiusM: s.radiusM }));
+		const { state, start } = walkUp(stops, this.#walkUp, {
+			position: { lat: coords.latitude, lon: coords.longitude },
+			accuracyM: Number.isFinite(coords.accuracy) ? coords.accuracy : undefined
+		});
+		this.#walkUp = state;
+		if (start === undefined) return;
+		if (this.walkUpMode === 'start') this.listen(start);
+		else this.offered = start;
 	}
 
 	skip(stops: number[]): void {

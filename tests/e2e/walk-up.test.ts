@@ -1,0 +1,164 @@
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { spokenSoFar, stubSpeech } from './speech-stub';
+
+/**
+ * The audio guide's walk-up start on a real tour page: the visitor starts the walk with location
+ * allowed, and each stop's narration starts when they reach it (read by the device's voice here:
+ * these stops have no recording), once per walk, or is offered when they chose to be asked.
+ */
+const slug = 'canal-and-old-town-walk';
+
+interface Stop {
+	index: number;
+	name: string;
+	position: { lat: number; lon: number };
+	radiusM: number;
+	narration: { text: string; recording?: unknown };
+}
+
+async function tourStops(request: APIRequestContext, lang = 'zh') {
+	const view = await (await request.get(`/api/v1/views/tour?lang=${lang}&slug=${slug}`)).json();
+	return { name: view.tour.name as string, stops: view.stops as Stop[] };
+}
+
+/**
+ * One position fix, seen by the page: Chromium hands a watch only the latest position when two
+ * arrive before it asks again, so the test watches too (registered before the fix is set) and
+ * waits until the page has this one; every watch of the page is answered in the same turn.
+ */
+async function fix(page: Page, context: BrowserContext, latitude: number, longitude: number) {
+	await page.evaluate(
+		([lat, lon]) => {
+			(window as unknown as { fixSeen: Promise<void> }).fixSeen = new Promise((resolve) => {
+				const id = navigator.geolocation.watchPosition(({ coords }) => {
+					if (Math.abs(coords.latitude - lat) > 1e-9 || Math.abs(coords.longitude - lon) > 1e-9)
+						return;
+					navigator.geolocation.clearWatch(id);
+					resolve();
+				});
+			});
+		},
+		[latitude, longitude]
+	);
+	await context.setGeolocation({ latitude, longitude, accuracy: 5 });
+	await page.evaluate(() => (window as unknown as { fixSeen: Promise<void> }).fixSeen);
+}
+
+/** Two fixes near a stop (the walk-up rule wants two): `metres` north of it, then half that. */
+async function walkTo(page: Page, context: BrowserContext, stop: Stop, metres = 8) {
+	for (const m of [metres, metres / 2]) {
+		await fix(page, context, stop.position.lat + m / 111_195, stop.position.lon);
+	}
+}
+
+const openStops = (page: Page) =>
+	page
+		.locator('.stop details.narration')
+		.evaluateAll((all) =>
+			all.map((d, i) => ((d as HTMLDetailsElement).open ? i : -1)).filter((i) => i >= 0)
+		);
+
+test('on a tour walk, reaching a stop starts its narration once, and the next stop starts when the visitor walks on', async ({
+	page,
+	context,
+	request
+}) => {
+	const tour = await tourStops(request);
+	const [first, second, third] = tour.stops;
+	expect(tour.stops.slice(0, 3).every((s) => !s.narration.recording)).toBe(true);
+	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }]);
+	await context.grantPermissions(['geolocation']);
+	// Far from every stop (2 km south of the first) when the walk starts.
+	await context.setGeolocation({
+		latitude: first.position.lat - 0.018,
+		longitude: first.position.lon
+	});
+	await page.goto(`/tours/${slug}`);
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await expect(page.getByText(/距您/)).toBeVisible();
+	expect(await spokenSoFar(page)).toEqual([]);
+
+	await walkTo(page, context, first);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
+	expect(first.narration.text.startsWith((await spokenSoFar(page))[0].text)).toBe(true);
+	expect(await openStops(page)).toEqual([0]);
+	// The lock screen names the stop and its tour (Media Session).
+	expect(
+		await page.evaluate(() => ({
+			title: navigator.mediaSession.metadata?.title,
+			album: navigator.mediaSession.metadata?.album
+		}))
+	).toEqual({ title: first.name, album: tour.name });
+
+	await walkTo(page, context, second);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(2);
+	expect(second.narration.text.startsWith((await spokenSoFar(page))[1].text)).toBe(true);
+	expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(second.name);
+
+	// Back at the first stop, and standing about there: it does not start again. The third stop,
+	// reached after, does: so every fix before it was seen.
+	await walkTo(page, context, first);
+	await walkTo(page, context, first, 4);
+	await walkTo(page, context, third);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(3);
+	expect(third.narration.text.startsWith((await spokenSoFar(page))[2].text)).toBe(true);
+	expect(
+		(await spokenSoFar(page)).filter((s) => first.narration.text.startsWith(s.text))
+	).toHaveLength(1);
+});
+
+test('a visitor who chose to be asked is offered the narration at the stop and hears it on Listen', async ({
+	page,
+	context,
+	request
+}) => {
+	const { stops } = await tourStops(request);
+	await stubSpeech(page, [{ lang: 'en-US', name: 'English' }]);
+	await page.goto('/en/settings');
+	await page.getByRole('radio', { name: 'Ask me first' }).check();
+	await expect(page.getByText('Saved.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('radio', { name: 'Ask me first' })).toBeChecked();
+
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({
+		latitude: stops[0].position.lat - 0.018,
+		longitude: stops[0].position.lon
+	});
+	await page.goto(`/en/tours/${slug}`);
+	await page.getByRole('button', { name: 'Start this tour' }).click();
+	await walkTo(page, context, stops[1]);
+	const offer = page.getByRole('alert').filter({ hasText: /Listen to its narration/ });
+	await expect(offer).toContainText(
+		`You have reached ${(await tourStops(request, 'en')).stops[1].name}`
+	);
+	expect(await spokenSoFar(page)).toEqual([]);
+	await offer.getByRole('button', { name: 'Listen' }).click();
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
+	await expect(offer).toHaveCount(0);
+	expect(await openStops(page)).toEqual([1]);
+});
+
+test('without location permission nothing starts by itself', async ({ page, context, request }) => {
+	const { stops } = await tourStops(request);
+	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }]);
+	await context.clearPermissions();
+	await context.setGeolocation({
+		latitude: stops[0].position.lat,
+		longitude: stops[0].position.lon
+	});
+	await page.goto(`/tours/${slug}`);
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await expect(page.getByText(/未获得定位权限/)).toBeVisible();
+	// The page cannot read a position (that is the point), so the fixes are only set.
+	for (const m of [8, 4]) {
+		await context.setGeolocation({
+			latitude: stops[0].position.lat + m / 111_195,
+			longitude: stops[0].position.lon
+		});
+	}
+	await expect(page.getByRole('button', { name: '停止导览' })).toBeVisible();
+	expect(await spokenSoFar(page)).toEqual([]);
+	expect(await openStops(page)).toEqual([]);
+});
