@@ -242,7 +242,7 @@ describe('the phone database', () => {
 		expect(await upgraded.notices.count()).toBe(0);
 		expect(await upgraded.leadTimes.count()).toBe(0);
 		expect(await upgraded.shownReminders.count()).toBe(0);
-				expect(await upgraded.tourDownloads.count()).toBe(0);
+		expect(await upgraded.tourDownloads.count()).toBe(0);
 		expect(upgraded.verno).toBe(7);
 		upgraded.close();
 	});
