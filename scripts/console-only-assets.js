@@ -2,7 +2,7 @@
 // them: the console is online-only (the worker never serves it), and every visitor would otherwise
 // download its forms and importers for nothing. Read from Vite's build manifest after the client
 // build; a route node belongs to the console when its generated module imports src/routes/admin.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -88,5 +88,7 @@ export async function visitorPrecache(entries) {
  */
 function writeVisitorCode(urls, outputDir = '.svelte-kit/output/client') {
 	const code = urls.filter((url) => url.startsWith('_app/immutable/') && /\.(?:js|css)$/.test(url));
+	// The folder exists in a build; made here too so the unit test of this step runs before any build.
+	mkdirSync(join(outputDir, '_app'), { recursive: true });
 	writeFileSync(join(outputDir, '_app/visitor-code.json'), JSON.stringify(code));
 }
