@@ -356,7 +356,10 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 	details.push(
 		`${resent.count} requests sent again on a fresh connection: the server had closed the kept-alive one (a second failure counts)`
 	);
-	return { inputs, endpoints: subjects.length, errors, partialWrites, details };
+	const fuzzed = only
+		? subjects.filter((subject) => only.test(subject.name)).length
+		: subjects.length;
+	return { inputs, endpoints: fuzzed, errors, partialWrites, details };
 }
 
 async function consoleSubjects(
