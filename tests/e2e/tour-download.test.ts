@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
  * recording is made here, nothing downloaded from outside; map tiles are answered by the test.
  */
 const slug = 'lake-day-by-bike-and-boat';
-const editor = { email: 'zhao@bureau.example', password: 'tour download 2026' };
+const editor = { email: 'tours-download@bureau.example', password: 'tour download 2026' };
 test.beforeAll(() => createAccount(editor.email, 'editor', editor.password, '编辑小赵'));
 
 const blankTile = Buffer.from(
