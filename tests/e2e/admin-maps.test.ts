@@ -199,7 +199,7 @@ test('an editor sees each stop’s walk-up radius as a circle on the tour map an
 	// Typed into the stop's field, the circle follows: twice the radius, twice as wide.
 	const field = page.locator('[id="stops.0.radiusM"]');
 	await expect(field).toHaveValue('40');
-	expect(await ratio()).toBeCloseTo(1, 1);
+	await expect.poll(ratio).toBeCloseTo(1, 1);
 	await field.fill('80');
 	await expect.poll(ratio).toBeGreaterThan(1.8);
 	await expect(page.getByRole('button', { name: /第 1 站的到达半径：80 米/ })).toHaveCount(1);
