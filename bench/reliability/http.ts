@@ -46,6 +46,13 @@ class ResetReusedConnection extends Error {}
 function attempt(origin: string, options: RequestOptions): Promise<Answer> {
 	const url = new URL(origin);
 	const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
+	// A big body may be answered before it is all sent (a 413, a 415, a redirect): its connection
+	// is then mid-body, and a next request on it would be read by the server as the rest of this
+	// body and never answered. So it goes on a connection of its own, ended here once answered.
+	// That connection is kept-alive, as a browser's or the README's proxy's is: asked to close,
+	// Node's server closes at once after an early answer with the body still arriving, and the
+	// reset can reach the client before the answer does (RFC 9112 §9.6) — not what phones see.
+	const own = body && body.length > piece ? new http.Agent({ keepAlive: true }) : undefined;
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			{
@@ -53,20 +60,17 @@ function attempt(origin: string, options: RequestOptions): Promise<Answer> {
 				port: url.port,
 				method: options.method ?? 'GET',
 				path: options.path,
-				agent,
+				agent: own ?? agent,
 				headers: {
 					...(options.headers ?? {}),
-					...(body ? { 'content-length': String(body.length) } : {}),
-					// A big body may be answered before it is all sent (a 413, a 415, a redirect): the
-					// connection is then mid-body, and a next request on it would be read by the
-					// server as the rest of this body and never answered. Such a connection ends.
-					...(body && body.length > piece ? { connection: 'close' } : {})
+					...(body ? { 'content-length': String(body.length) } : {})
 				}
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
 				res.on('end', () => {
+					own?.destroy();
 					const all = Buffer.concat(chunks);
 					resolve({
 						status: res.statusCode ?? 0,
@@ -86,6 +90,7 @@ function attempt(origin: string, options: RequestOptions): Promise<Answer> {
 		let answered = false;
 		req.on('response', () => (answered = true));
 		req.on('error', (error: NodeJS.ErrnoException) => {
+			own?.destroy();
 			if (answered) return;
 			reject(
 				req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
