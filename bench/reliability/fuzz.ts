@@ -197,6 +197,14 @@ function applied(base: [string, string][], input: FormInput): [string, Value][] 
 }
 
 /** Whether a refusal says which field: the field's name, or its group (`title` for `title.zh`). */
+/** An answer's shape without its particulars (numbers, quoted values), to group like refusals. */
+function answerKind(answer: Answer | undefined): string {
+	return (answer?.text() ?? '')
+		.slice(0, 200)
+		.replace(/\d+/g, '#')
+		.replace(/\\?"[^"\\]{40,}\\?"/g, '"…"');
+}
+
 function names(answer: Answer, input: FormInput): boolean {
 	if (!input.changes.length || input.envelope !== 'enhanced') return true;
 	const text = answer.text();
@@ -300,6 +308,8 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 	let errors = 0;
 	let partialWrites = 0;
 	let unnamed = 0;
+	// Unnamed refusals by endpoint and kind of answer, so the largest groups can be read at the end.
+	const unnamedKinds = new Map<string, number>();
 	// BENCH_FUZZ_ONLY (a regular expression on the endpoint's name) repeats the run of some of them.
 	const only = process.env.BENCH_FUZZ_ONLY ? new RegExp(process.env.BENCH_FUZZ_ONLY) : undefined;
 	for (const subject of subjects) {
@@ -338,6 +348,8 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 				if (outcome.status < 500 && outcome.named === false) {
 					unnamed++;
 					subjectUnnamed++;
+					const kind = `${subject.name} ${outcome.status} ${answerKind(outcome.answer)}`;
+					unnamedKinds.set(kind, (unnamedKinds.get(kind) ?? 0) + 1);
 					if (subjectUnnamed === 1) {
 						details.push(
 							`no field named: ${subject.name} ${outcome.input} → ${outcome.answer?.text().slice(0, 160)}`
@@ -353,6 +365,9 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 		);
 	}
 	details.push(`${unnamed} refusals of a form post did not name a field they were given`);
+	for (const [kind, count] of [...unnamedKinds].sort((a, b) => b[1] - a[1])) {
+		details.push(`  ${count} × ${kind}`);
+	}
 	details.push(
 		`${resent.count} requests sent again on a fresh connection: the server had closed the kept-alive one (a second failure counts)`
 	);
