@@ -9,9 +9,12 @@ const form = (entries: Record<string, string>) => {
 };
 
 /** The status a form's version was refused with, or the version it was taken as. */
-function outcome(read: (form: FormData) => number, version: string): number | string {
+function outcome(
+	read: (form: FormData, lang: 'zh' | 'en') => number,
+	version: string
+): number | string {
 	try {
-		return read(form({ version }));
+		return read(form({ version }), 'zh');
 	} catch (error) {
 		if (isHttpError(error)) return `refused ${error.status}`;
 		throw error;
@@ -39,8 +42,22 @@ describe('the version a console form was loaded at', () => {
 	);
 
 	it('is refused when it is missing or zero on a record that exists', () => {
-		expect(outcome((f) => formVersion(f), '0')).toBe('refused 400');
-		expect(() => formVersion(new FormData())).toThrow();
+		expect(outcome(formVersion, '0')).toBe('refused 400');
+		expect(() => formVersion(new FormData(), 'en')).toThrow();
+	});
+
+	it.each([
+		['zh', '版本号（version）'],
+		['en', 'version field']
+	] as const)('is refused in the console’s language (%s), naming the field', (lang, words) => {
+		let message = '';
+		try {
+			formVersion(form({ version: 'abc' }), lang);
+		} catch (error) {
+			if (isHttpError(error)) message = error.body.message;
+		}
+		expect(message).toContain(words);
+		expect(message).toMatch(lang === 'zh' ? /重新载入/ : /reload/);
 	});
 
 	it('ignores a merge form’s seen version the database could not hold', () => {

@@ -9,3 +9,8 @@ export const consoleLanguageCookie = 'admin_lang';
 export function consoleLanguage(cookie: string | undefined): Language {
 	return cookie === 'en' ? 'en' : 'zh';
 }
+
+/** The console's language of a request, from its cookies. */
+export function consoleLanguageOf(cookies: { get(name: string): string | undefined }): Language {
+	return consoleLanguage(cookies.get(consoleLanguageCookie));
+}

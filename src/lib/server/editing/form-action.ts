@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Choice, ConflictReport } from '$lib/admin/types';
 import type { ContentType } from '$lib/content/schemas';
+import type { Language } from '$lib/content/localized';
 import { ValidationError, type FieldProblem } from '$lib/content/validation';
 import { usersRepository } from '../auth/users';
 import type { User } from '../auth/users';
@@ -73,17 +74,26 @@ const largestVersion = 2_147_483_647;
 const isVersion = (value: number, least: number) =>
 	Number.isSafeInteger(value) && value >= least && value <= largestVersion;
 
+/**
+ * The version is a hidden field: only a page from an older build or a hand-made request gets it
+ * wrong, so the refusal names the field and says what the editor can do, in the console's language.
+ */
+const versionRefusal: Record<Language, string> = {
+	zh: '表单的版本号（version）缺失或无效：请重新载入页面后再保存。',
+	en: "The form's version field is missing or not a valid version: reload the page and save again."
+};
+
 /** The version the editor's form was loaded at. */
-export function formVersion(form: FormData): number {
+export function formVersion(form: FormData, lang: Language): number {
 	const value = Number(form.get('version'));
-	if (!isVersion(value, 1)) error(400, 'The form has no valid version');
+	if (!isVersion(value, 1)) error(400, versionRefusal[lang]);
 	return value;
 }
 
 /** As `formVersion`, for a record the form may be about to create (version 0). */
-export function formVersionOrNew(form: FormData): number {
+export function formVersionOrNew(form: FormData, lang: Language): number {
 	const value = Number(form.get('version') ?? 0);
-	if (!isVersion(value, 0)) error(400, 'The form has no valid version');
+	if (!isVersion(value, 0)) error(400, versionRefusal[lang]);
 	return value;
 }
 

@@ -1,3 +1,4 @@
+import { consoleLanguageOf } from '$lib/admin/language';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { localizedFrom, optionalTextInput } from '$lib/admin/forms/values';
 import type { ContentType, Image } from '$lib/content/schemas';
@@ -33,7 +34,7 @@ export function imageActions(type: ContentType, field: ImageField) {
 		images: (current: Image[]) => Image[]
 	) {
 		if (!(await repository().getById(event.params.id))) error(404, `No ${type} ${event.params.id}`);
-		const version = formVersion(form);
+		const version = formVersion(form, consoleLanguageOf(event.cookies));
 		const editor = contentEditor(getStore(), currentUser(event.locals));
 		// The pictures as the page showed them (a removal's index points into that list); saved
 		// like a form, merged with whatever others changed meanwhile in other fields.

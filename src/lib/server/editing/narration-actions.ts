@@ -1,3 +1,4 @@
+import { consoleLanguageOf } from '$lib/admin/language';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { str } from '$lib/admin/forms/values';
 import {
@@ -55,7 +56,7 @@ export function narrationActions(type: NarratedType) {
 	) {
 		const store = getStore();
 		if (!(await store[type].getById(event.params.id))) error(404, `No ${type} ${event.params.id}`);
-		const version = formVersion(form);
+		const version = formVersion(form, consoleLanguageOf(event.cookies));
 		const editor = contentEditor(store, currentUser(event.locals));
 		const opened = (await editor.recordAt(type, event.params.id, version)) as Narrated | undefined;
 		if (!opened) return fail(409, { narrationProblem: 'conflict' });

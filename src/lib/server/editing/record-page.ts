@@ -1,3 +1,4 @@
+import { consoleLanguageOf } from '$lib/admin/language';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Localized } from '$lib/content/localized';
 import type { ContentType } from '$lib/content/schemas';
@@ -56,7 +57,7 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 	) {
 		const id = event.params.id;
 		const record = await stored(id);
-		const version = formVersion(form);
+		const version = formVersion(form, consoleLanguageOf(event.cookies));
 		const result = await writeFromForm(
 			getStore(),
 			currentUser(event.locals),
@@ -78,7 +79,7 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 			const id = event.params.id;
 			const form = await event.request.formData();
 			const values = spec.valuesFrom(form);
-			const version = formVersion(form);
+			const version = formVersion(form, consoleLanguageOf(event.cookies));
 			const user = currentUser(event.locals);
 			const current = await stored(id);
 			const opened = (await contentEditor(getStore(), user).recordAt(spec.type, id, version)) as
@@ -117,7 +118,7 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 			const form = await event.request.formData();
 			const record = await stored(event.params.id);
 			if (form.get('confirm') !== 'yes') return fail(400, { deleteProblem: true });
-			const version = formVersion(form);
+			const version = formVersion(form, consoleLanguageOf(event.cookies));
 			const result = await writeFromForm(
 				getStore(),
 				currentUser(event.locals),

@@ -1,3 +1,4 @@
+import { consoleLanguageOf } from '$lib/admin/language';
 import { fail } from '@sveltejs/kit';
 import {
 	holidayLines,
@@ -41,12 +42,12 @@ export const load = (async ({ url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	save: async ({ request, locals }) => {
+	save: async ({ request, locals, cookies }) => {
 		const user = currentUser(locals);
 		const form = await request.formData();
 		const values = {
 			year: Number(form.get('year')),
-			version: formVersionOrNew(form),
+			version: formVersionOrNew(form, consoleLanguageOf(cookies)),
 			holidays: String(form.get('holidays') ?? ''),
 			workdays: String(form.get('workdays') ?? '')
 		};
