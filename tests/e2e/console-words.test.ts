@@ -130,3 +130,42 @@ test('the preview shows the whole phone screen: header, bottom navigation and th
 	await expectAccessible(page);
 	await page.context().close();
 });
+
+test('a refused password change says what is wrong beside the field it is about, and changes nothing', async ({
+	browser
+}) => {
+	const page = await console(browser);
+	await page.goto('/admin/account');
+	const current = page.getByLabel('当前密码');
+	const next = page.getByLabel(/^新密码/);
+	const again = page.getByLabel('再次输入新密码');
+
+	await current.fill('not the password');
+	await next.fill('a new password 2026');
+	await again.fill('a new password 2026');
+	await page.getByRole('button', { name: '修改密码' }).click();
+	await expect(current).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('#current-problem')).toHaveText(/当前密码不正确/);
+	await expect(current).toHaveAttribute('aria-describedby', 'current-problem');
+	await expect(next).not.toHaveAttribute('aria-invalid');
+
+	await page.getByLabel('当前密码').fill(demo.password);
+	await page.getByLabel(/^新密码/).fill('a new password 2026');
+	await page.getByLabel('再次输入新密码').fill('another password 2026');
+	await page.getByRole('button', { name: '修改密码' }).click();
+	await expect(page.getByLabel('再次输入新密码')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('#again-problem')).not.toBeEmpty();
+	await expect(page.locator('#current-problem')).toHaveCount(0);
+	await expectAccessible(page);
+
+	// The password is unchanged: the demo account still logs in with it.
+	const check = await browser.newContext({ baseURL: serverURL });
+	const login = await check.newPage();
+	await login.goto('/admin/login');
+	await login.getByLabel('邮箱').fill(demo.email);
+	await login.getByLabel('密码').fill(demo.password);
+	await login.getByRole('button', { name: '登录' }).click();
+	await expect(login).toHaveURL(/\/admin$/);
+	await check.close();
+	await page.context().close();
+});

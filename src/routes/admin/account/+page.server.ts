@@ -21,10 +21,12 @@ export const actions = {
 		const db = getStore().db;
 		const row = await usersRepository(db).findForLogin(user.email);
 		if (!row || !(await verifyPassword(current, row.password_hash))) {
-			return fail(400, { problem: 'wrong' as const });
+			return fail(400, { field: 'current' as const, problem: 'wrong' as const });
 		}
-		if (next.length < minPasswordLength) return fail(400, { problem: 'short' as const });
-		if (next !== again) return fail(400, { problem: 'mismatch' as const });
+		if (next.length < minPasswordLength) {
+			return fail(400, { field: 'password' as const, problem: 'short' as const });
+		}
+		if (next !== again) return fail(400, { field: 'again' as const, problem: 'mismatch' as const });
 		await usersRepository(db).setPassword(user.id, next);
 		await auditRepository(db).record({
 			userId: user.id,
