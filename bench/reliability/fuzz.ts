@@ -52,6 +52,24 @@ interface Subject {
 	prepare(i: number): Promise<{ go: () => Promise<Outcome>; input: string }>;
 	/** After a request that was let through: bring ids, versions and sessions up to date. */
 	accepted?(): Promise<void>;
+	/** After its last input: drop what was generated for it. */
+	release?(): void;
+}
+
+/**
+ * A subject's generated inputs, made when its turn comes and dropped after it: made all at once for
+ * every subject, the huge strings of 50 endpoints' thousand inputs held about 9 GB for the whole run.
+ */
+class Samples<T> {
+	#values: T[] | undefined;
+	constructor(private readonly make: () => T[]) {}
+	at(i: number): T {
+		this.#values ??= this.make();
+		return this.#values[i];
+	}
+	release(): void {
+		this.#values = undefined;
+	}
 }
 
 /** The last request sent, kept whole so that a finding can be replayed exactly. */
@@ -227,12 +245,15 @@ function formSubject(
 	base: () => Promise<{ action: string; entries: [string, string][] }>,
 	taken: { slugs: string[] }
 ): Subject {
-	const inputs = fc.sample(formInput(form.fields, taken), { numRuns: runs, seed });
+	const inputs = new Samples(() =>
+		fc.sample(formInput(form.fields, taken), { numRuns: runs, seed })
+	);
 	return {
 		name,
 		runs,
+		release: () => inputs.release(),
 		async prepare(i) {
-			const input = inputs[i];
+			const input = inputs.at(i);
 			const { action, entries } = await base();
 			const request = encode(t, form, applied(entries, input), input, session().cookie);
 			const described = `${input.envelope} ${input.changes.map((c) => `${c.name}=${show(c.value)}`).join(' ')}${input.dropped.length ? ` without ${input.dropped.join(',')}` : ''}`;
@@ -360,6 +381,7 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 				await subject.accepted?.();
 			}
 		}
+		subject.release?.();
 		process.stderr.write(
 			`  fuzz ${subject.name}: ${subject.runs} inputs, ${subjectErrors} 5xx, ${((Date.now() - started) / 1000).toFixed(0)} s\n`
 		);
@@ -676,16 +698,23 @@ async function importSubjects(t: Target, runs: number, seed: number): Promise<Su
 					});
 		return { status: effectiveStatus(answer), answer, input: `${action} ${file.length} bytes` };
 	};
-	const fileSubject = (name: string, files: Buffer[]): Subject => ({
+	const fileSubject = (name: string, files: Samples<Buffer>): Subject => ({
 		name,
 		runs,
+		release: () => files.release(),
 		prepare: async (i) => ({
-			input: `${i % 2 ? 'import' : 'preview'} ${files[i].length} bytes`,
-			go: () => upload(i, files[i])
+			input: `${i % 2 ? 'import' : 'preview'} ${files.at(i).length} bytes`,
+			go: () => upload(i, files.at(i))
 		})
 	});
 	return [
-		fileSubject('import CSV', fc.sample(csvFile(columns), { numRuns: runs, seed: seed + 10 })),
-		fileSubject('import ICS', fc.sample(icsFile, { numRuns: runs, seed: seed + 11 }))
+		fileSubject(
+			'import CSV',
+			new Samples(() => fc.sample(csvFile(columns), { numRuns: runs, seed: seed + 10 }))
+		),
+		fileSubject(
+			'import ICS',
+			new Samples(() => fc.sample(icsFile, { numRuns: runs, seed: seed + 11 }))
+		)
 	];
 }
