@@ -445,6 +445,9 @@ test('an editor adds a venue photo: it needs alt text, is checked by content, an
 	page: visitor,
 	browser
 }) => {
+	// Five uploads, three of them refused, and a visitor's look: more than the default 30 s on a
+	// busy two-core machine.
+	test.setTimeout(60_000);
 	const sharp = (await import('sharp')).default;
 	const photo = await sharp({
 		create: { width: 1400, height: 900, channels: 3, background: '#2b86b8' }
@@ -475,6 +478,22 @@ test('an editor adds a venue photo: it needs alt text, is checked by content, an
 	await altZh.evaluate((input) => input.removeAttribute('required'));
 	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
 	await expect(page.getByRole('alert')).toHaveText('请用中文描述图片内容（供读屏软件使用）。');
+	expect(mediaFiles()).toEqual(stored);
+
+	// An English alt text over 200 characters (the field's own limit bypassed): the refusal names
+	// the field and the limit, and stores nothing.
+	await choose('library.jpg', photo);
+	await page
+		.getByRole('region', { name: '照片' })
+		.getByLabel(/图片说明.*中文/)
+		.fill('图书馆外景');
+	const altEn = page.getByRole('region', { name: '照片' }).getByLabel(/图片说明.*English/);
+	await altEn.evaluate((input) => input.removeAttribute('maxlength'));
+	await altEn.fill('a'.repeat(201));
+	await page.getByRole('region', { name: '照片' }).getByRole('button', { name: '上传' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'图片说明（替代文字）（英文）: 太长了（最多 200 个字符）'
+	);
 	expect(mediaFiles()).toEqual(stored);
 
 	await choose('library.jpg', photo);

@@ -92,6 +92,20 @@ test('an editor uploads a recording with its transcript and a visitor plays it, 
 	await expect(page.locator('#narration-problem')).toHaveText('讲解文稿：上传录音时必须填写。');
 	expect(mediaFiles()).toEqual(stored);
 
+	// A transcript over its 20,000 characters is refused before the recording is stored.
+	await panel.getByLabel('录音文件').setInputFiles({
+		name: 'guide.mp3',
+		mimeType: 'audio/mpeg',
+		buffer: recording
+	});
+	await panel.getByLabel('讲解文稿').evaluate((t) => t.removeAttribute('maxlength'));
+	await panel.getByLabel('讲解文稿').fill('讲'.repeat(20_001));
+	await panel.getByRole('button', { name: '上传录音' }).click();
+	await expect(page.locator('#narration-problem')).toHaveText(
+		'讲解文稿: 太长了（最多 20000 个字符）'
+	);
+	expect(mediaFiles()).toEqual(stored);
+
 	await panel.getByLabel('录音文件').setInputFiles({
 		name: 'guide.mp3',
 		mimeType: 'application/octet-stream',

@@ -81,6 +81,7 @@ const fields: Record<string, () => string> = {
 	accessibility: m.admin_field_accessibility,
 	visitMinutes: m.admin_field_visitMinutes,
 	photos: m.admin_field_photos,
+	alt: m.admin_image_alt,
 	startDate: m.admin_field_startDate,
 	endDate: m.admin_field_endDate,
 	heroImage: m.admin_field_heroImage,

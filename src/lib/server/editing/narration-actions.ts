@@ -1,9 +1,17 @@
 import { consoleLanguageOf } from '$lib/admin/language';
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import {
+	error,
+	fail,
+	isActionFailure,
+	redirect,
+	type ActionFailure,
+	type RequestEvent
+} from '@sveltejs/kit';
 import { str } from '$lib/admin/forms/values';
 import {
 	maxNarrationBytes,
 	narrationLanguages,
+	recording as recordingSchema,
 	type NarrationLanguage,
 	type Recording,
 	type Tour,
@@ -48,12 +56,11 @@ function stopOf(form: FormData): number | undefined | 'invalid' {
  * A transcript is required with every recording.
  */
 export function narrationActions(type: NarratedType) {
-	async function write(
-		event: RequestEvent<{ id: string }>,
-		form: FormData,
-		stop: number | undefined,
-		change: (current: Recording[]) => Recording[]
-	) {
+	/**
+	 * The record at the version the page was loaded at, and the narration the form names (the
+	 * venue's, or one stop's). A failure when someone has changed it since or the stop is not there.
+	 */
+	async function open(event: RequestEvent<{ id: string }>, form: FormData, stop?: number) {
 		const store = getStore();
 		if (!(await store[type].getById(event.params.id))) error(404, `No ${type} ${event.params.id}`);
 		const version = formVersion(form, consoleLanguageOf(event.cookies));
@@ -62,6 +69,12 @@ export function narrationActions(type: NarratedType) {
 		if (!opened) return fail(409, { narrationProblem: 'conflict' });
 		const current = narrationOf(opened, stop);
 		if (!current) return fail(400, { narrationProblem: 'stop' });
+		return { editor, opened, version, stop, current };
+	}
+	type Opened = Exclude<Awaited<ReturnType<typeof open>>, ActionFailure<unknown>>;
+
+	async function save(at: Opened, change: (current: Recording[]) => Recording[]) {
+		const { editor, opened, version, stop, current } = at;
 		try {
 			await editor.saveMerging({
 				type,
@@ -91,10 +104,21 @@ export function narrationActions(type: NarratedType) {
 			}
 			const transcript = str(form, 'transcript').trim();
 			if (!transcript) return fail(400, { narrationProblem: 'transcript' });
+			// Everything the save would refuse is checked before the recording is stored: refused
+			// after, the file would stay with no record using it (only a save racing this one is left).
+			const transcriptChecked = recordingSchema.shape.transcript.safeParse(transcript);
+			if (!transcriptChecked.success) {
+				return fail(400, {
+					narrationProblem: transcriptChecked.error.issues[0]?.message ?? 'invalid',
+					narrationField: 'transcript'
+				});
+			}
 			const file = form.get('file');
 			if (!(file instanceof File) || file.size === 0)
 				return fail(400, { narrationProblem: 'file' });
 			if (file.size > maxNarrationBytes) return fail(400, { narrationProblem: 'too large' });
+			const at = await open(event, form, stop);
+			if (isActionFailure(at)) return at;
 			let recording: Recording;
 			try {
 				const audio = await processAudio(new Uint8Array(await file.arrayBuffer()));
@@ -103,17 +127,16 @@ export function narrationActions(type: NarratedType) {
 				if (problem instanceof AudioError) return fail(400, { narrationProblem: problem.problem });
 				throw problem;
 			}
-			return write(event, form, stop, (current) => [
-				...current.filter((r) => r.language !== language),
-				recording
-			]);
+			return save(at, (current) => [...current.filter((r) => r.language !== language), recording]);
 		},
 		removeNarration: async (event: RequestEvent<{ id: string }>) => {
 			const form = await event.request.formData();
 			const stop = stopOf(form);
 			if (stop === 'invalid') return fail(400, { narrationProblem: 'stop' });
 			const language = str(form, 'language');
-			return write(event, form, stop, (current) => current.filter((r) => r.language !== language));
+			const at = await open(event, form, stop);
+			if (isActionFailure(at)) return at;
+			return save(at, (current) => current.filter((r) => r.language !== language));
 		}
 	};
 }

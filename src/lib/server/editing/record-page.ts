@@ -117,7 +117,7 @@ export function recordPages<T extends StoredRecord, V>(spec: RecordForm<T, V>) {
 		delete: async (event: RequestEvent<{ id: string }>) => {
 			const form = await event.request.formData();
 			const record = await stored(event.params.id);
-			if (form.get('confirm') !== 'yes') return fail(400, { deleteProblem: true });
+			if (form.get('confirm') !== 'yes') return fail(400, { deleteProblem: 'confirm' as const });
 			const version = formVersion(form, consoleLanguageOf(event.cookies));
 			const result = await writeFromForm(
 				getStore(),

@@ -19,7 +19,8 @@ export const actions = {
 	cancel: async (event) => {
 		const form = await event.request.formData();
 		const reason = optionalTextInput(localizedFrom(form, 'statusReason'));
-		if (!reason) return fail(400, { cancelProblem: true });
+		// The answer names the field the refusal is about.
+		if (!reason) return fail(400, { cancelProblem: 'statusReason' as const });
 		return eventPages.setStatus(form, event, { status: 'cancelled', statusReason: reason });
 	}
 } satisfies Actions;
