@@ -108,6 +108,44 @@ test('on a tour walk, reaching a stop starts its narration once, and the next st
 	).toHaveLength(1);
 });
 
+test('a reload mid-walk carries the walk on: the stop already heard does not start again, and only starting the walk anew replays it', async ({
+	page,
+	context,
+	request
+}) => {
+	const { stops } = await tourStops(request);
+	const [first, second] = stops;
+	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }]);
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({
+		latitude: first.position.lat - 0.018,
+		longitude: first.position.lon
+	});
+	await page.goto(`/tours/${slug}`);
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await expect(page.getByText(/距您/)).toBeVisible();
+	await walkTo(page, context, first);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
+
+	// The page reloads (the stub's record starts empty): the walk goes on by itself, GPS and all.
+	await page.reload();
+	await expect(page.getByRole('button', { name: '停止导览' })).toBeVisible();
+	await expect(page.locator('.walk .distance')).toBeVisible();
+	await walkTo(page, context, first);
+	await walkTo(page, context, first, 4);
+	await walkTo(page, context, second);
+	// The second stop starts, so every fix at the first was seen, and the first stayed silent.
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
+	expect(second.narration.text.startsWith((await spokenSoFar(page))[0].text)).toBe(true);
+
+	// Ending the walk and starting it again is a new walk: the first stop plays again.
+	await page.getByRole('button', { name: '停止导览' }).click();
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await walkTo(page, context, first, 6);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(2);
+	expect(first.narration.text.startsWith((await spokenSoFar(page))[1].text)).toBe(true);
+});
+
 test('a visitor who chose to be asked is offered the narration at the stop and hears it on Listen', async ({
 	page,
 	context,
