@@ -59,6 +59,11 @@ export interface TourDownload {
 	lang: Language;
 	media: string[];
 	tiles: number;
+	/**
+	 * The map tiles it stored (in the tile cache), so removing it removes them unless another
+	 * download still needs them; absent in records written before it was kept.
+	 */
+	tileUrls?: string[];
 	/** What it takes on the phone, measured once it is ready. */
 	bytes: number;
 	state: 'partial' | 'ready';
