@@ -1,6 +1,7 @@
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { spokenSoFar, stubSpeech } from './speech-stub';
+import { walkTo } from './walk-steps';
 
 /**
  * The audio guide's walk-up start on a real tour page: the visitor starts the walk with location
@@ -20,36 +21,6 @@ interface Stop {
 async function tourStops(request: APIRequestContext, lang = 'zh') {
 	const view = await (await request.get(`/api/v1/views/tour?lang=${lang}&slug=${slug}`)).json();
 	return { name: view.tour.name as string, stops: view.stops as Stop[] };
-}
-
-/**
- * One position fix, seen by the page: Chromium hands a watch only the latest position when two
- * arrive before it asks again, so the test watches too (registered before the fix is set) and
- * waits until the page has this one; every watch of the page is answered in the same turn.
- */
-async function fix(page: Page, context: BrowserContext, latitude: number, longitude: number) {
-	await page.evaluate(
-		([lat, lon]) => {
-			(window as unknown as { fixSeen: Promise<void> }).fixSeen = new Promise((resolve) => {
-				const id = navigator.geolocation.watchPosition(({ coords }) => {
-					if (Math.abs(coords.latitude - lat) > 1e-9 || Math.abs(coords.longitude - lon) > 1e-9)
-						return;
-					navigator.geolocation.clearWatch(id);
-					resolve();
-				});
-			});
-		},
-		[latitude, longitude]
-	);
-	await context.setGeolocation({ latitude, longitude, accuracy: 5 });
-	await page.evaluate(() => (window as unknown as { fixSeen: Promise<void> }).fixSeen);
-}
-
-/** Two fixes near a stop (the walk-up rule wants two): `metres` north of it, then half that. */
-async function walkTo(page: Page, context: BrowserContext, stop: Stop, metres = 8) {
-	for (const m of [metres, metres / 2]) {
-		await fix(page, context, stop.position.lat + m / 111_195, stop.position.lon);
-	}
 }
 
 const openStops = (page: Page) =>
