@@ -223,3 +223,68 @@ test('a downloaded tour keeps the photos of its venues: offline, a venue page of
 	const left = (await tourCacheFiles(page)).map((f) => f.path);
 	expect(left.filter((path) => park.photos.some((p) => path.startsWith(`${p.src}-`)))).toEqual([]);
 });
+
+/** The URLs of the map tiles cached on the phone. */
+const cachedTiles = (page: Page) =>
+	page.evaluate(async () =>
+		(await (await caches.open('map-tiles-v1')).keys()).map((request) => request.url)
+	);
+
+test('removing a downloaded tour removes its map tiles but keeps those the offline map area still needs', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await tileServer(context);
+	await page.goto('/settings');
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30_000
+	});
+	await expect(page.getByRole('status').filter({ hasText: '内容更新于' })).toBeVisible({
+		timeout: 30_000
+	});
+	// The map area: the district at zoom 13 only (the tour's map is zooms 13 to 16).
+	for (const zoom of [12, 14, 15]) {
+		await page.getByRole('checkbox', { name: new RegExp(`^${zoom} 级`) }).uncheck();
+	}
+	await page.getByRole('button', { name: '下载离线地图' }).click();
+	await expect(page.getByText(/离线地图已下载：\d+ 个图块。/)).toBeVisible({ timeout: 30_000 });
+	const area = await cachedTiles(page);
+	expect(area.length).toBeGreaterThan(0);
+	expect(area.every((url) => url.includes('/13/'))).toBe(true);
+
+	await page.goto(`/tours/${slug}`);
+	const offline = page.getByRole('region', { name: '离线使用' });
+	await offline.getByRole('button', { name: /下载本线路|继续下载|更新下载/ }).click();
+	await expect(offline.getByText(/已下载，可离线使用/)).toBeVisible({ timeout: 60_000 });
+	// The tour's tiles as its record on the phone lists them; those the area has not are its own.
+	const tourTiles = await page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('taibai-lake-guide');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result
+						.transaction('tourDownloads')
+						.objectStore('tourDownloads')
+						.get('tour_lakebikeboat:zh');
+					get.onsuccess = () => resolve(get.result.tileUrls);
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+	const tourOnly = tourTiles.filter((url) => !area.includes(url));
+	expect(tourOnly.length).toBeGreaterThan(0);
+	expect(tourTiles.length).toBeGreaterThan(tourOnly.length);
+	const stored = new Set(await cachedTiles(page));
+	expect(tourTiles.filter((url) => !stored.has(url))).toEqual([]);
+
+	await page.goto('/settings');
+	const listed = page.getByRole('listitem').filter({ hasText: '骑行乘船游太白湖（中文）' });
+	await listed.getByRole('button', { name: '删除骑行乘船游太白湖' }).click();
+	await expect(page.getByText('已删除骑行乘船游太白湖。')).toBeVisible();
+	const left = new Set(await cachedTiles(page));
+	// Every tile of the map area stays; the tour's own tiles (its closer zooms) are gone.
+	expect(area.filter((url) => !left.has(url))).toEqual([]);
+	expect(tourOnly.filter((url) => left.has(url))).toEqual([]);
+});
