@@ -141,3 +141,150 @@ test('a downloaded tour plays in airplane mode after the browser restarts, and S
 		rmSync(profile, { recursive: true, force: true });
 	}
 });
+
+/** Photos of one venue, uploaded in the console (made here: plain colours, 1600×1067 JPEG). */
+async function uploadVenuePhotos(desk: Page, venue: { q: string; name: string }, count: number) {
+	const sharp = (await import('sharp')).default;
+	await desk.goto(`/admin/venues?q=${venue.q}`);
+	await desk.getByRole('link', { name: venue.name }).click();
+	await desk.waitForLoadState('networkidle');
+	const panel = desk.getByRole('region', { name: '照片' });
+	for (let i = 0; i < count; i++) {
+		const photo = await sharp({
+			create: {
+				width: 1600,
+				height: 1067,
+				channels: 3,
+				background: `#2b86${(16 * i).toString(16).padStart(2, '0')}`
+			}
+		})
+			.jpeg()
+			.toBuffer();
+		await panel.getByLabel(/JPEG、PNG 或 WebP/).setInputFiles({
+			name: `park-${i}.jpg`,
+			mimeType: 'image/jpeg',
+			buffer: photo
+		});
+		await panel.getByLabel(/图片说明.*中文/).fill(`湖畔公园照片${i + 1}`);
+		await panel.getByLabel(/图片说明.*English/).fill(`Lakeside Park photo ${i + 1}`);
+		await panel.getByRole('button', { name: '上传' }).click();
+		await expect(desk.getByRole('img', { name: `湖畔公园照片${i + 1}` })).toBeVisible();
+	}
+}
+
+test('a downloaded tour keeps the photos of its venues: offline, a venue page of the tour shows them all, and removal takes them away', async ({
+	browser,
+	page,
+	context
+}) => {
+	test.setTimeout(150_000);
+	const desk = await openConsole(browser, editor);
+	await uploadVenuePhotos(desk, { q: 'lakeside-park', name: '湖畔公园' }, 3);
+	await desk.context().close();
+
+	await tileServer(context);
+	await page.goto(`/tours/${slug}`);
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30_000
+	});
+	await expect(page.getByRole('status').filter({ hasText: '内容更新于' })).toBeVisible({
+		timeout: 30_000
+	});
+	const view = await (await page.request.get(`/api/v1/views/tour?lang=zh&slug=${slug}`)).json();
+	const park = (view.stops as { venue?: { slug: string; photos: { src: string }[] } }[]).find(
+		(s) => s.venue?.slug === 'lakeside-park'
+	)!.venue!;
+	expect(park.photos).toHaveLength(3);
+	const offline = page.getByRole('region', { name: '离线使用' });
+	await offline.getByRole('button', { name: /下载本线路|继续下载|更新下载/ }).click();
+	await expect(offline.getByText(/已下载，可离线使用/)).toBeVisible({ timeout: 60_000 });
+	const stored = (await tourCacheFiles(page)).map((f) => f.path);
+	for (const photo of park.photos) {
+		expect(stored.some((path) => path.startsWith(`${photo.src}-`))).toBe(true);
+	}
+	// Nothing else holds them: the image cache the browser fills as it goes is emptied.
+	await page.evaluate(() => caches.delete('images-v1'));
+
+	await context.setOffline(true);
+	await page.goto('/venues/lakeside-park');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('湖畔公园');
+	for (let i = 1; i <= 3; i++) {
+		const img = page.getByRole('img', { name: `湖畔公园照片${i}` });
+		await img.scrollIntoViewIfNeeded();
+		await expect
+			.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+			.toBeGreaterThan(0);
+	}
+
+	await page.goto('/settings');
+	const listed = page.getByRole('listitem').filter({ hasText: '骑行乘船游太白湖（中文）' });
+	await listed.getByRole('button', { name: '删除骑行乘船游太白湖' }).click();
+	await expect(page.getByText('已删除骑行乘船游太白湖。')).toBeVisible();
+	const left = (await tourCacheFiles(page)).map((f) => f.path);
+	expect(left.filter((path) => park.photos.some((p) => path.startsWith(`${p.src}-`)))).toEqual([]);
+});
+
+/** The URLs of the map tiles cached on the phone. */
+const cachedTiles = (page: Page) =>
+	page.evaluate(async () =>
+		(await (await caches.open('map-tiles-v1')).keys()).map((request) => request.url)
+	);
+
+test('removing a downloaded tour removes its map tiles but keeps those the offline map area still needs', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await tileServer(context);
+	await page.goto('/settings');
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30_000
+	});
+	await expect(page.getByRole('status').filter({ hasText: '内容更新于' })).toBeVisible({
+		timeout: 30_000
+	});
+	// The map area: the district at zoom 13 only (the tour's map is zooms 13 to 16).
+	for (const zoom of [12, 14, 15]) {
+		await page.getByRole('checkbox', { name: new RegExp(`^${zoom} 级`) }).uncheck();
+	}
+	await page.getByRole('button', { name: '下载离线地图' }).click();
+	await expect(page.getByText(/离线地图已下载：\d+ 个图块。/)).toBeVisible({ timeout: 30_000 });
+	const area = await cachedTiles(page);
+	expect(area.length).toBeGreaterThan(0);
+	expect(area.every((url) => url.includes('/13/'))).toBe(true);
+
+	await page.goto(`/tours/${slug}`);
+	const offline = page.getByRole('region', { name: '离线使用' });
+	await offline.getByRole('button', { name: /下载本线路|继续下载|更新下载/ }).click();
+	await expect(offline.getByText(/已下载，可离线使用/)).toBeVisible({ timeout: 60_000 });
+	// The tour's tiles as its record on the phone lists them; those the area has not are its own.
+	const tourTiles = await page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('taibai-lake-guide');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result
+						.transaction('tourDownloads')
+						.objectStore('tourDownloads')
+						.get('tour_lakebikeboat:zh');
+					get.onsuccess = () => resolve(get.result.tileUrls);
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+	const tourOnly = tourTiles.filter((url) => !area.includes(url));
+	expect(tourOnly.length).toBeGreaterThan(0);
+	expect(tourTiles.length).toBeGreaterThan(tourOnly.length);
+	const stored = new Set(await cachedTiles(page));
+	expect(tourTiles.filter((url) => !stored.has(url))).toEqual([]);
+
+	await page.goto('/settings');
+	const listed = page.getByRole('listitem').filter({ hasText: '骑行乘船游太白湖（中文）' });
+	await listed.getByRole('button', { name: '删除骑行乘船游太白湖' }).click();
+	await expect(page.getByText('已删除骑行乘船游太白湖。')).toBeVisible();
+	const left = new Set(await cachedTiles(page));
+	// Every tile of the map area stays; the tour's own tiles (its closer zooms) are gone.
+	expect(area.filter((url) => !left.has(url))).toEqual([]);
+	expect(tourOnly.filter((url) => left.has(url))).toEqual([]);
+});

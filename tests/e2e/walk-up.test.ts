@@ -1,6 +1,7 @@
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { spokenSoFar, stubSpeech } from './speech-stub';
+import { walkTo } from './walk-steps';
 
 /**
  * The audio guide's walk-up start on a real tour page: the visitor starts the walk with location
@@ -20,36 +21,6 @@ interface Stop {
 async function tourStops(request: APIRequestContext, lang = 'zh') {
 	const view = await (await request.get(`/api/v1/views/tour?lang=${lang}&slug=${slug}`)).json();
 	return { name: view.tour.name as string, stops: view.stops as Stop[] };
-}
-
-/**
- * One position fix, seen by the page: Chromium hands a watch only the latest position when two
- * arrive before it asks again, so the test watches too (registered before the fix is set) and
- * waits until the page has this one; every watch of the page is answered in the same turn.
- */
-async function fix(page: Page, context: BrowserContext, latitude: number, longitude: number) {
-	await page.evaluate(
-		([lat, lon]) => {
-			(window as unknown as { fixSeen: Promise<void> }).fixSeen = new Promise((resolve) => {
-				const id = navigator.geolocation.watchPosition(({ coords }) => {
-					if (Math.abs(coords.latitude - lat) > 1e-9 || Math.abs(coords.longitude - lon) > 1e-9)
-						return;
-					navigator.geolocation.clearWatch(id);
-					resolve();
-				});
-			});
-		},
-		[latitude, longitude]
-	);
-	await context.setGeolocation({ latitude, longitude, accuracy: 5 });
-	await page.evaluate(() => (window as unknown as { fixSeen: Promise<void> }).fixSeen);
-}
-
-/** Two fixes near a stop (the walk-up rule wants two): `metres` north of it, then half that. */
-async function walkTo(page: Page, context: BrowserContext, stop: Stop, metres = 8) {
-	for (const m of [metres, metres / 2]) {
-		await fix(page, context, stop.position.lat + m / 111_195, stop.position.lon);
-	}
 }
 
 const openStops = (page: Page) =>
@@ -106,6 +77,44 @@ test('on a tour walk, reaching a stop starts its narration once, and the next st
 	expect(
 		(await spokenSoFar(page)).filter((s) => first.narration.text.startsWith(s.text))
 	).toHaveLength(1);
+});
+
+test('a reload mid-walk carries the walk on: the stop already heard does not start again, and only starting the walk anew replays it', async ({
+	page,
+	context,
+	request
+}) => {
+	const { stops } = await tourStops(request);
+	const [first, second] = stops;
+	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }]);
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({
+		latitude: first.position.lat - 0.018,
+		longitude: first.position.lon
+	});
+	await page.goto(`/tours/${slug}`);
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await expect(page.getByText(/距您/)).toBeVisible();
+	await walkTo(page, context, first);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
+
+	// The page reloads (the stub's record starts empty): the walk goes on by itself, GPS and all.
+	await page.reload();
+	await expect(page.getByRole('button', { name: '停止导览' })).toBeVisible();
+	await expect(page.locator('.walk .distance')).toBeVisible();
+	await walkTo(page, context, first);
+	await walkTo(page, context, first, 4);
+	await walkTo(page, context, second);
+	// The second stop starts, so every fix at the first was seen, and the first stayed silent.
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
+	expect(second.narration.text.startsWith((await spokenSoFar(page))[0].text)).toBe(true);
+
+	// Ending the walk and starting it again is a new walk: the first stop plays again.
+	await page.getByRole('button', { name: '停止导览' }).click();
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await walkTo(page, context, first, 6);
+	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(2);
+	expect(first.narration.text.startsWith((await spokenSoFar(page))[1].text)).toBe(true);
 });
 
 test('a visitor who chose to be asked is offered the narration at the stop and hears it on Listen', async ({

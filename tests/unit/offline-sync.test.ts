@@ -243,7 +243,8 @@ describe('the phone database', () => {
 		expect(await upgraded.leadTimes.count()).toBe(0);
 		expect(await upgraded.shownReminders.count()).toBe(0);
 		expect(await upgraded.tourDownloads.count()).toBe(0);
-		expect(upgraded.verno).toBe(7);
+		expect(await upgraded.tourWalks.count()).toBe(0);
+		expect(upgraded.verno).toBe(8);
 		upgraded.close();
 	});
 

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { NarrationView } from '$lib/content/views/narration';
 import { averageTileBytes } from '$lib/map/tile-math';
 import type { TourDownload } from '$lib/offline/db';
+import { photoEstimate, renditionFor, venuePhotoUrls } from '$lib/offline/tour-photos';
+import { removeTourDownload } from '$lib/offline/tour-downloads';
+import { guideDb } from '$lib/offline/db';
+import { jobUrls } from '$lib/offline/tile-download';
+import { storedRendition } from '$lib/sw/stored-rendition';
+import { afterEach, vi } from 'vitest';
 import {
 	averagePhotoBytes,
 	cachedBytes,
@@ -165,5 +171,174 @@ describe('downloading a tour', () => {
 		const { outcome, saved } = run(new FakeCache(), new FakeCache(), fetch);
 		expect((await outcome).status).toBe('incomplete');
 		expect(saved.map((r) => r.state)).toEqual(['partial']);
+	});
+});
+
+/** A venue with three photos, each made at 480, 960 and 1600 px (the first also at 1200). */
+const venue = {
+	photos: [
+		{ src: '/media/aaaa', widths: [480, 960, 1200, 1600] },
+		{ src: '/media/bbbb', widths: [960, 480, 1600] },
+		{ src: '/media/cccc', widths: [480] }
+	]
+};
+
+describe('the venues’ photos in a tour download', () => {
+	it('takes of each photo the rendition the venue page asks for on this screen', () => {
+		expect(renditionFor([480, 960, 1600], 541)).toBe(960);
+		expect(renditionFor([480, 960, 1600], 3000)).toBe(1600);
+		expect(renditionFor([], 500)).toBeUndefined();
+		// A phone 412 px wide at 2.625 device pixels: the first photo across the page (1082 px),
+		// the others two to a row (541 px); a photo with one rendition has that one.
+		expect(venuePhotoUrls(venue, { width: 412, dpr: 2.625 })).toEqual([
+			'/media/aaaa-1200.webp',
+			'/media/bbbb-960.webp',
+			'/media/cccc-480.webp'
+		]);
+		// A wide screen at 1×: the page's column is 736 px, a gallery photo 368.
+		expect(venuePhotoUrls(venue, { width: 1400, dpr: 1 })).toEqual([
+			'/media/aaaa-960.webp',
+			'/media/bbbb-480.webp',
+			'/media/cccc-480.webp'
+		]);
+	});
+
+	it('plans every photo of the stops’ venues once, after the stops’ pictures, and counts them in the estimate', () => {
+		const withVenues: TourSource = {
+			...source,
+			// Two stops at the same venue: its photos once.
+			stops: source.stops.map((stop, i) => (i < 2 ? { ...stop, venue } : stop))
+		};
+		const plain = tourDownloadPlan(source, 'zh');
+		const plan = tourDownloadPlan(withVenues, 'zh', false, { width: 412, dpr: 2.625 });
+		const venueUrls = ['/media/aaaa-1200.webp', '/media/bbbb-960.webp', '/media/cccc-480.webp'];
+		expect(plan.photos).toEqual([...plain.photos, ...venueUrls]);
+		expect(plan.estimate).toBe(
+			plain.estimate + venueUrls.reduce((sum, url) => sum + photoEstimate(url), 0)
+		);
+		// A 960 px photo is estimated at about four 480 px ones.
+		expect(photoEstimate('/media/bbbb-960.webp')).toBe(4 * photoEstimate('/media/cccc-480.webp'));
+	});
+
+	it('is ready only when the venues’ photos are stored too', async () => {
+		const withVenues: TourSource = { ...source, stops: [{ ...source.stops[0], venue }] };
+		const plan = tourDownloadPlan(withVenues, 'zh', false, { width: 412, dpr: 2.625 });
+		const media = new FakeCache();
+		const { fetch } = server((url) => url === '/media/bbbb-960.webp');
+		const deps = {
+			media,
+			tiles: new FakeCache(),
+			fetch,
+			save: async () => {},
+			measure: async () => 0
+		};
+		expect((await runTourDownload(plan, deps)).status).toBe('incomplete');
+		const served = server();
+		const again = await runTourDownload(plan, { ...deps, fetch: served.fetch });
+		expect(again.status).toBe('ready');
+		expect(again.record.media).toEqual(expect.arrayContaining(plan.photos));
+		// The resume fetched only the photo the first run could not get.
+		expect(served.calls.filter((url) => url.startsWith('/media/'))).toEqual([
+			'/media/bbbb-960.webp'
+		]);
+	});
+
+	it('answers a photo asked at another width offline with the widest rendition stored', async () => {
+		const cache = new FakeCache();
+		const base = 'http://guide.test';
+		await cache.put(`${base}/media/aaaa-480.webp`, new Response('small'));
+		await cache.put(`${base}/media/aaaa-960.webp`, new Response('middle'));
+		await cache.put(`${base}/media/bbbb-1600.webp`, new Response('other photo'));
+		const keyed = Object.assign(cache, {
+			keys: async () => [...cache.entries.keys()].map((url) => new Request(url))
+		});
+		const found = await storedRendition(keyed, `${base}/media/aaaa-1600.webp`);
+		expect(await found?.text()).toBe('middle');
+		expect(await storedRendition(keyed, `${base}/media/cccc-960.webp`)).toBeUndefined();
+		expect(await storedRendition(keyed, `${base}/media/1111.mp3`)).toBeUndefined();
+	});
+});
+
+/** Cache Storage over FakeCaches, with delete, for what removal does to the caches. */
+function fakeCaches() {
+	const all = new Map<string, FakeCache & { delete(url: string): Promise<boolean> }>();
+	return {
+		all,
+		open: async (name: string) => {
+			if (!all.has(name)) {
+				const cache = Object.assign(new FakeCache(), {
+					async delete(url: string) {
+						return cache.entries.delete(url);
+					}
+				});
+				all.set(name, cache);
+			}
+			return all.get(name)!;
+		}
+	};
+}
+
+const record = (key: string, media: string[], tileUrls: string[]): TourDownload => ({
+	key,
+	tourId: key.split(':')[0],
+	slug: key,
+	name: key,
+	lang: 'zh',
+	media,
+	tiles: tileUrls.length,
+	tileUrls,
+	bytes: 0,
+	state: 'ready',
+	updatedAt: '2026-12-07T10:00:00Z'
+});
+
+describe('removing a downloaded tour', () => {
+	afterEach(async () => {
+		vi.unstubAllGlobals();
+		await Promise.all(guideDb().tables.map((table) => table.clear()));
+	});
+
+	it('removes its files and map tiles but keeps those another tour or the map area still needs', async () => {
+		const stores = fakeCaches();
+		vi.stubGlobal('caches', stores);
+		const db = guideDb();
+		// The map area: the district at zoom 11, whose tiles a tour's tile may be one of.
+		await db.meta.put({ key: 'settings', value: { map: xyz } });
+		await db.meta.put({ key: 'tileJob', value: { zooms: [11], lang: 'zh', next: 0, total: 0 } });
+		const areaTile = jobUrls(xyz, 'zh', [11])[0];
+		const mine = record(
+			'a:zh',
+			['/media/a.mp3', '/media/shared.webp'],
+			['https://tiles.example.test/16/1/1.png', 'https://tiles.example.test/16/1/2.png', areaTile]
+		);
+		const other = record('b:zh', ['/media/shared.webp'], ['https://tiles.example.test/16/1/2.png']);
+		await db.tourDownloads.bulkPut([mine, other]);
+		const media = await stores.open('tours-v1');
+		const tiles = await stores.open('map-tiles-v1');
+		for (const url of mine.media) await media.put(url, new Response('x'));
+		for (const url of mine.tileUrls!) await tiles.put(url, new Response('x'));
+		await tiles.put('https://tiles.example.test/15/9/9.png', new Response('browsed'));
+
+		await removeTourDownload('a:zh');
+		expect(await db.tourDownloads.get('a:zh')).toBeUndefined();
+		expect([...media.entries.keys()]).toEqual(['/media/shared.webp']);
+		expect([...tiles.entries.keys()].sort()).toEqual(
+			[
+				'https://tiles.example.test/16/1/2.png',
+				areaTile,
+				'https://tiles.example.test/15/9/9.png'
+			].sort()
+		);
+	});
+
+	it('removes every tile of its own when nothing else needs them', async () => {
+		const stores = fakeCaches();
+		vi.stubGlobal('caches', stores);
+		const mine = record('a:zh', [], ['https://tiles.example.test/16/1/1.png']);
+		await guideDb().tourDownloads.put(mine);
+		const tiles = await stores.open('map-tiles-v1');
+		await tiles.put('https://tiles.example.test/16/1/1.png', new Response('x'));
+		await removeTourDownload('a:zh');
+		expect(tiles.entries.size).toBe(0);
 	});
 });

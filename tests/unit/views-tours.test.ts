@@ -63,7 +63,12 @@ describe('tour view', () => {
 		expect(stops[0].venue).toEqual({
 			slug: 'taibai-tower',
 			name: 'Taibai Tower (Li Bai Memorial Hall)',
-			kind: 'museum'
+			kind: 'museum',
+			// The venue page's photos, for "Download this tour" to keep.
+			photos: (snap.venue('ven_taibaitower')?.photos ?? []).map((p) => ({
+				src: p.src,
+				widths: p.widths
+			}))
 		});
 		expect(stops[3].venue).toBeUndefined();
 		expect(stops[3].position).toEqual({ lat: 35.4098, lon: 116.5905 });

@@ -3,7 +3,10 @@ import type { Position } from '$lib/content/geo';
 import { distanceM } from '$lib/content/geo';
 import {
 	maxAccuracyM,
+	resumedWalkUp,
 	stopAt,
+	walkIsCurrent,
+	walkLastsMs,
 	walkUp,
 	walkUpStart,
 	type Fix,
@@ -87,5 +90,33 @@ describe('the walk-up rule', () => {
 		expect(stopAt(close, north(210))).toBe(3);
 		expect(stopAt(close, north(220))).toBe(7);
 		expect(stopAt(close, north(100))).toBeUndefined();
+	});
+});
+
+describe('a walk kept across a reload', () => {
+	it('never starts again a stop its walk started before the reload, and still starts the others', () => {
+		const two: WalkUpStop[] = [
+			{ index: 0, position: north(200), radiusM: 40 },
+			{ index: 1, position: north(600), radiusM: 40 }
+		];
+		const before = walk(two, at(0, 195, 200));
+		expect(before.starts).toEqual([0]);
+		// What the phone keeps is the started list; the page reloads and resumes from it.
+		const kept = { started: [...before.state.started] };
+		const after = walk(two, at(200, 200, 205, 400, 600, 602), resumedWalkUp(kept));
+		expect(after.starts).toEqual([1]);
+	});
+
+	it('starts every stop again on a new walk (nothing kept)', () => {
+		expect(walk(single, at(195, 200), resumedWalkUp(undefined)).starts).toEqual([0]);
+	});
+
+	it('is current while it was touched within its lifetime, and over after it', () => {
+		const now = Date.parse('2026-12-07T12:00:00Z');
+		const touched = (ms: number) => ({ updatedAt: new Date(now - ms).toISOString() });
+		expect(walkIsCurrent(touched(60_000), now)).toBe(true);
+		expect(walkIsCurrent(touched(walkLastsMs - 1), now)).toBe(true);
+		expect(walkIsCurrent(touched(walkLastsMs), now)).toBe(false);
+		expect(walkIsCurrent({ updatedAt: 'not a date' }, now)).toBe(false);
 	});
 });

@@ -71,3 +71,31 @@ export function walkUp(
 	if (state.pending !== at) return { state: { started: state.started, pending: at } };
 	return { state: { started: [...state.started, at] }, start: at };
 }
+
+/**
+ * A walk as the phone keeps it across reloads: when it began, and the stops whose narration
+ * started on it (the `started` of the rule's state). The pending arrival is not kept: a reload
+ * costs at most one more fix.
+ */
+export interface StoredWalk {
+	tourId: string;
+	startedAt: string;
+	updatedAt: string;
+	started: number[];
+}
+
+/**
+ * A walk untouched for this long is over: a visitor who opens the tour the next day is not still
+ * on yesterday's walk, and is not followed by GPS unasked.
+ */
+export const walkLastsMs = 12 * 60 * 60 * 1000;
+
+export function walkIsCurrent(walk: Pick<StoredWalk, 'updatedAt'>, now: number): boolean {
+	const at = Date.parse(walk.updatedAt);
+	return Number.isFinite(at) && now - at < walkLastsMs && at - now < walkLastsMs;
+}
+
+/** Where the rule stands on a walk resumed after a reload: its started stops stay started. */
+export function resumedWalkUp(walk: Pick<StoredWalk, 'started'> | undefined): WalkUpState {
+	return walk ? { started: [...walk.started] } : walkUpStart;
+}

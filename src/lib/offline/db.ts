@@ -5,6 +5,7 @@ import type { HolidayYear } from '$lib/content/holidays';
 import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
 import type { ContentType, Event, Festival, Notice, Tour, Venue } from '$lib/content/schemas';
+import type { StoredWalk } from '$lib/content/walk-up';
 
 /** What the visitor saved: an event, venue or tour, with what it looked like when saved. */
 export interface Favourite {
@@ -58,6 +59,11 @@ export interface TourDownload {
 	lang: Language;
 	media: string[];
 	tiles: number;
+	/**
+	 * The map tiles it stored (in the tile cache), so removing it removes them unless another
+	 * download still needs them; absent in records written before it was kept.
+	 */
+	tileUrls?: string[];
 	/** What it takes on the phone, measured once it is ready. */
 	bytes: number;
 	state: 'partial' | 'ready';
@@ -96,7 +102,7 @@ export interface SyncMeta {
 
 /**
  * The phone's database. Content tables mirror the feed and are only written by the sync engine;
- * favourites, visited stops, plans and listening positions belong to the visitor and sync never touches them.
+ * favourites, visited stops, tour walks, plans and listening positions belong to the visitor and sync never touches them.
  * Versions are append-only: a new version adds stores or an upgrade, never edits an old one.
  */
 export class GuideDb extends Dexie {
@@ -113,6 +119,7 @@ export class GuideDb extends Dexie {
 	leadTimes!: EntityTable<LeadTimeEntry, 'subject'>;
 	shownReminders!: EntityTable<ShownReminder, 'id'>;
 	tourDownloads!: EntityTable<TourDownload, 'key'>;
+	tourWalks!: EntityTable<StoredWalk, 'tourId'>;
 
 	constructor(name = 'taibai-lake-guide') {
 		super(name);
@@ -153,6 +160,9 @@ export class GuideDb extends Dexie {
 		this.version(6).stores({ leadTimes: 'subject', shownReminders: 'id, at' });
 		// v7: the tours downloaded for offline use, beside their caches.
 		this.version(7).stores({ tourDownloads: 'key, tourId' });
+		// v8: the tour walk under way and the stops it started, so a reload mid-walk never
+		// replays a stop (tour-walks.ts).
+		this.version(8).stores({ tourWalks: 'tourId' });
 	}
 }
 
@@ -173,4 +183,4 @@ export function guideDb(): GuideDb {
 }
 
 export { liveQuery };
-export type { HolidayYear, MapSettings, Observable, Table };
+export type { HolidayYear, MapSettings, Observable, StoredWalk, Table };

@@ -176,9 +176,9 @@ export async function downloadTiles(
 export async function planTourDownload(
 	source: TourSource,
 	lang: Language,
-	retina: boolean
+	screen: { width: number; dpr: number }
 ): Promise<TourDownloadPlan> {
-	return (await import('./tour-download')).tourDownloadPlan(source, lang, retina);
+	return (await import('./tour-download')).tourDownloadPlan(source, lang, screen.dpr > 1, screen);
 }
 
 /**

@@ -34,6 +34,7 @@ import {
 import { syncExclusive, type SyncResult } from './sync';
 import { clearTileJob, loadTileJob, saveTileJob, type TileJob } from './tile-download';
 import { removeTourDownload, saveTourDownload, tourDownloads } from './tour-downloads';
+import { beginTourWalk, currentTourWalk, endTourWalk, markWalkUpStarted } from './tour-walks';
 import { clearVisitedStops, setStopVisited, visitedStops } from './visited-stops';
 import { setWalkUpMode, walkUpMode, type WalkUpMode } from './walk-up-setting';
 
@@ -71,6 +72,12 @@ export const commands = {
 	setStopVisited: (tick: { tourId: string; stop: number; visited: boolean }): Promise<boolean> =>
 		setStopVisited(tick.tourId, tick.stop, tick.visited),
 	clearVisitedStops,
+	/** The tour walk under way and the stops it started (see tour-walks.ts), kept across reloads. */
+	currentTourWalk: (tourId: string) => currentTourWalk(tourId),
+	beginTourWalk: (tourId: string) => beginTourWalk(tourId),
+	markWalkUpStarted: (at: { tourId: string; stop: number }): Promise<number[]> =>
+		markWalkUpStarted(at.tourId, at.stop),
+	endTourWalk: (tourId: string): Promise<void> => endTourWalk(tourId),
 	/** Where the visitor stopped listening to a narration (seconds; 0 for none). */
 	listeningPosition: (key: string): Promise<number> => listeningPosition(key),
 	rememberListening: (at: { key: string; position: number }): Promise<void> =>

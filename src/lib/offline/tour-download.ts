@@ -4,11 +4,13 @@ import type { NarrationView } from '$lib/content/views/narration';
 import { averageTileBytes, type Bounds } from '$lib/map/tile-math';
 import { tileCache, tourCache } from '$lib/sw/cache-names';
 import type { TourDownload } from './db';
+import { photoEstimate, venuePhotoUrls, type Screen, type VenuePhotos } from './tour-photos';
 import { jobUrls, runTileJob, type JobDeps, type JobStatus, type UrlJob } from './tile-download';
 
 /**
  * "Download this tour": its recordings in the visitor's language and its photos (the lock-screen
- * pictures of its stops) into the tour cache the service worker answers /media from, and, where
+ * pictures of its stops, and every photo of the venues its stops are at, at the width the venue
+ * page will ask for on this screen: see tour-photos.ts) into the tour cache the service worker answers /media from, and, where
  * the tile source allows bulk download, the map around its path into the tile cache. The record
  * kept in the mirror says `ready` only once everything is stored: a cut or a full disk leaves it
  * `partial`, and running it again skips what is already cached.
@@ -26,7 +28,12 @@ const margin = 0.005;
 /** What a tour page knows of the tour: enough to plan its download. */
 export interface TourSource {
 	tour: { id: string; slug: string; name: string; path: [number, number][] };
-	stops: { position: { lat: number; lon: number }; narration: NarrationView }[];
+	stops: {
+		position: { lat: number; lon: number };
+		narration: NarrationView;
+		/** The venue the stop is at: its photo set, shown on its page. */
+		venue?: VenuePhotos;
+	}[];
 	settings: MapSettings;
 }
 
@@ -37,6 +44,7 @@ export interface TourDownloadPlan {
 	name: string;
 	lang: Language;
 	recordings: { url: string; bytes: number }[];
+	/** The stops' lock-screen pictures, then the venues' photos. */
 	photos: string[];
 	tiles: string[];
 	/** Bytes before downloading: recordings exactly, photos and tiles by their average. */
@@ -63,16 +71,26 @@ export function tourBounds(source: TourSource): Bounds {
 	};
 }
 
+/** A phone's screen, for plans made away from one (tests). */
+const typicalScreen: Screen = { width: 400, dpr: 2 };
+
 export function tourDownloadPlan(
 	source: TourSource,
 	lang: Language,
-	retina = false
+	retina = false,
+	screen: Screen = typicalScreen
 ): TourDownloadPlan {
 	const recordings = new Map<string, number>();
-	const photos = new Set<string>();
+	// Each photo once, with its estimate: a lock-screen thumbnail, or a venue photo by its width.
+	const photos = new Map<string, number>();
 	for (const { narration } of source.stops) {
 		if (narration.recording) recordings.set(narration.recording.url, narration.recording.bytes);
-		if (narration.artwork) photos.add(narration.artwork.src);
+		if (narration.artwork) photos.set(narration.artwork.src, averagePhotoBytes);
+	}
+	for (const { venue } of source.stops) {
+		for (const url of venue ? venuePhotoUrls(venue, screen) : []) {
+			if (!photos.has(url)) photos.set(url, photoEstimate(url));
+		}
 	}
 	const tiles =
 		source.settings.bulkDownload && source.stops.length
@@ -86,11 +104,11 @@ export function tourDownloadPlan(
 		name: source.tour.name,
 		lang,
 		recordings: list,
-		photos: [...photos],
+		photos: [...photos.keys()],
 		tiles,
 		estimate:
 			list.reduce((sum, r) => sum + r.bytes, 0) +
-			photos.size * averagePhotoBytes +
+			[...photos.values()].reduce((sum, bytes) => sum + bytes, 0) +
 			tiles.length * averageTileBytes
 	};
 }
@@ -133,6 +151,7 @@ export async function runTourDownload(
 		lang: plan.lang,
 		media,
 		tiles: plan.tiles.length,
+		tileUrls: plan.tiles,
 		bytes: 0,
 		state: 'partial',
 		updatedAt: new Date().toISOString()

@@ -2,6 +2,7 @@
 import type { RouteHandlerCallbackOptions } from 'workbox-core/types.js';
 import { createPartialResponse } from 'workbox-range-requests';
 import { tourCache } from './cache-names';
+import { storedRendition } from './stored-rendition';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -15,15 +16,28 @@ export function isMediaUrl(url: URL): boolean {
  * in airplane mode after a browser restart. A media element asks for ranges (`bytes=0-`, then
  * wherever the visitor seeks); they are cut from the stored whole file (206, or 416 past its
  * end) by workbox-range-requests. Anything no download holds goes to `otherwise`: the image
- * cache for pictures, the network for recordings.
+ * cache for pictures, the network for recordings. A photo neither answers (offline, and the page
+ * asked for another width than the download kept, say on a turned phone) is answered with the
+ * rendition of the same photo the download did keep: a picture at another size beats none.
  */
 export function mediaHandler(
 	otherwise: (options: RouteHandlerCallbackOptions) => Promise<Response>
 ) {
 	return async (options: RouteHandlerCallbackOptions): Promise<Response> => {
 		const request = options.request as Request;
-		const stored = await (await caches.open(tourCache)).match(request.url);
-		if (!stored) return otherwise(options);
+		const cache = await caches.open(tourCache);
+		const stored = await cache.match(request.url);
+		if (!stored) {
+			try {
+				const answer = await otherwise(options);
+				if (answer.ok) return answer;
+				return (await storedRendition(cache, request.url)) ?? answer;
+			} catch (error) {
+				const rendition = await storedRendition(cache, request.url);
+				if (rendition) return rendition;
+				throw error;
+			}
+		}
 		const headers = new Headers(stored.headers);
 		headers.set('accept-ranges', 'bytes');
 		const whole = new Response(stored.body, { status: 200, headers });

@@ -16,7 +16,12 @@ export class SpeechReader {
 		private readonly text: string,
 		private readonly voice: SpeechSynthesisVoice,
 		private readonly lang: Language,
-		private readonly changed: (state: { offset: number; speaking: boolean }) => void
+		/** `refused`: the browser would not speak without a tap (its autoplay rule). */
+		private readonly changed: (state: {
+			offset: number;
+			speaking: boolean;
+			refused?: boolean;
+		}) => void
 	) {
 		// Sentence ends (after 。！？.!? or a line break), bounded by the text's length.
 		this.sentenceEnds = [...text.matchAll(/[。！？!?.\n]+/g)].map((m) => m.index + m[0].length);
@@ -75,6 +80,11 @@ export class SpeechReader {
 				this.utterance = undefined;
 				this.changed({ offset: this.offset, speaking: false });
 			} else this.speakFrom(end, rate);
+		};
+		utterance.onerror = (event) => {
+			if (this.utterance !== utterance) return; // cancelled on purpose
+			this.utterance = undefined;
+			this.changed({ offset: start, speaking: false, refused: event.error === 'not-allowed' });
 		};
 		this.utterance = utterance;
 		this.offset = start;

@@ -19,7 +19,13 @@ export interface TourStopView {
 	/** 1-based number shown on the map and in the list. */
 	number: number;
 	name: string;
-	venue?: { slug: string; name: string; kind: VenueKind };
+	/** Its venue, with the venue page's photos (what "Download this tour" keeps for offline). */
+	venue?: {
+		slug: string;
+		name: string;
+		kind: VenueKind;
+		photos: { src: string; widths: number[] }[];
+	};
 	position: Position;
 	stayMinutes: number;
 	note?: string;
@@ -92,7 +98,14 @@ function resolveStops(snap: Snapshot, tour: Tour, lang: Language, now: LocalDate
 			{
 				index,
 				name,
-				venue: venue ? { slug: venue.slug, name, kind: venue.kind } : undefined,
+				venue: venue
+					? {
+							slug: venue.slug,
+							name,
+							kind: venue.kind,
+							photos: venue.photos.map((p) => ({ src: p.src, widths: p.widths }))
+						}
+					: undefined,
 				position: place.position,
 				stayMinutes: stop.stayMinutes,
 				note: stop.note ? pick(stop.note, lang) : undefined,

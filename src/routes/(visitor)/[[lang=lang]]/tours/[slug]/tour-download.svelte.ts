@@ -47,11 +47,11 @@ export class TourDownloader {
 			this.outcome = undefined;
 		}
 		let alive = true;
-		void planTourDownload($state.snapshot(source) as TourSource, lang, devicePixelRatio > 1).then(
-			(plan) => {
-				if (alive) this.plan = plan;
-			}
-		);
+		// The screen decides which rendition of each venue photo the venue page asks for.
+		const screen = { width: innerWidth, dpr: devicePixelRatio };
+		void planTourDownload($state.snapshot(source) as TourSource, lang, screen).then((plan) => {
+			if (alive) this.plan = plan;
+		});
 		const key = `${source.tour.id}:${lang}`;
 		const stop = watch('tourDownloads', undefined, (records) => {
 			this.record = records.find((r) => r.key === key);

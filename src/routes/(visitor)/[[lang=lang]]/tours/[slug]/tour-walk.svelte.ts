@@ -1,6 +1,6 @@
 import { distanceM, type Position } from '$lib/content/geo';
 import type { TourStopView } from '$lib/content/views/tour';
-import { walkUp, walkUpStart, type WalkUpState } from '$lib/content/walk-up';
+import { resumedWalkUp, walkUp, walkUpStart, type WalkUpState } from '$lib/content/walk-up';
 import { command, watch, type WalkUpMode } from '$lib/offline';
 
 export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailable';
@@ -9,6 +9,11 @@ export type LocationState = 'off' | 'locating' | 'found' | 'denied' | 'unavailab
  * "Start this tour": the visitor's position while they follow the tour, and the stops they ticked
  * off, which live in Dexie on this device (loaded on demand so Dexie is not in the page's first
  * JavaScript). Ticks go action → Dexie → liveQuery → this state, like favourites.
+ *
+ * The walk itself is kept on the phone too (`beginTourWalk`, `markWalkUpStarted`, `endTourWalk`):
+ * a walk under way when the page reloads (or the browser restarts) carries on, GPS and all, with
+ * the stops it already started, so none plays twice. Only starting the walk again explicitly
+ * makes a new walk on which every stop may play again.
  */
 export class TourWalk {
 	readonly tourId: string;
@@ -72,22 +77,36 @@ export class TourWalk {
 			if (this.finished) this.stop();
 		});
 		const unwatchMode = watch('walkUpMode', undefined, (mode) => (this.walkUpMode = mode));
+		let connected = true;
+		void command('currentTourWalk', this.tourId).then((walk) => {
+			// The visitor may have started a new walk meanwhile, or every stop may be ticked.
+			if (!walk || !connected || this.following || this.finished) return;
+			this.#walkUp = resumedWalkUp(walk);
+			this.#follow();
+		});
 		return () => {
+			connected = false;
 			unsubscribe();
 			unwatchMode();
-			this.stop();
+			// Leaving the page pauses the walk (no GPS in the background); it is not over.
+			this.#pause();
 		};
 	}
 
+	/** The visitor starts the walk: a new one, on which every stop may start once again. */
 	start(): void {
+		this.#walkUp = walkUpStart;
+		void command('beginTourWalk', this.tourId);
+		this.#follow();
+	}
+
+	#follow(): void {
 		this.following = true;
 		if (!('geolocation' in navigator)) {
 			this.location = 'unavailable';
 			return;
 		}
 		this.location = 'locating';
-		// A new walk: every stop may start once again.
-		this.#walkUp = walkUpStart;
 		this.#watch = navigator.geolocation.watchPosition(
 			({ coords }) => {
 				this.position = { lat: coords.latitude, lon: coords.longitude };
@@ -107,7 +126,13 @@ export class TourWalk {
 		);
 	}
 
+	/** The visitor ends the walk (or has ticked every stop): the next one starts afresh. */
 	stop(): void {
+		void command('endTourWalk', this.tourId);
+		this.#pause();
+	}
+
+	#pause(): void {
 		this.#clearWatch();
 		this.following = false;
 		this.location = 'off';
@@ -141,6 +166,8 @@ export class TourWalk {
 		});
 		this.#walkUp = state;
 		if (start === undefined) return;
+		// Kept at once: a reload a moment later must not play this stop again.
+		void command('markWalkUpStarted', { tourId: this.tourId, stop: start });
 		if (this.walkUpMode === 'start') this.listen(start);
 		else this.offered = start;
 	}

@@ -1,0 +1,140 @@
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * "Download this tour" when things go wrong, on a real tour page with its real download code: the
+ * phone's storage fills up part way (Cache Storage refuses a write with QuotaExceededError, as a
+ * full phone does), and the signal goes part way (the tile server stops answering), then comes
+ * back and the visitor resumes.
+ */
+const slug = 'lake-day-by-bike-and-boat';
+
+const blankTile = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
+
+/**
+ * A tile server answering as public ones do, until `cut()`: from then on every request fails as
+ * with no signal, until `restore()`. Remembers the tiles the page's download asked for and those
+ * it answered (`fetch` requests: the map on the page asks for its own tiles as images).
+ */
+async function tileServer(context: BrowserContext) {
+	const answered: string[] = [];
+	const asked: string[] = [];
+	let down = false;
+	await context.route(/tiles\.example\.test/, (route) => {
+		const download = route.request().resourceType() === 'fetch';
+		if (download) asked.push(route.request().url());
+		if (down) return route.abort('internetdisconnected');
+		if (download) answered.push(route.request().url());
+		return route
+			.fulfill({
+				status: 200,
+				contentType: 'image/png',
+				headers: { 'access-control-allow-origin': '*' },
+				body: blankTile
+			})
+			.catch(() => undefined);
+	});
+	return {
+		answered,
+		asked,
+		cut: () => (down = true),
+		restore: () => (down = false)
+	};
+}
+
+async function openTour(page: Page) {
+	await page.goto(`/tours/${slug}`);
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30_000
+	});
+	await expect(page.getByRole('status').filter({ hasText: '内容更新于' })).toBeVisible({
+		timeout: 30_000
+	});
+	return page.getByRole('region', { name: '离线使用' });
+}
+
+test('with the phone’s storage full part way, the download stops with a clear message and the tour is nowhere shown as ready', async ({
+	page,
+	context
+}) => {
+	await tileServer(context);
+	// The sixth map tile written and every one after is refused, as a full phone refuses writes.
+	await page.addInitScript(() => {
+		const put = Cache.prototype.put;
+		let tiles = 0;
+		Cache.prototype.put = function (request: RequestInfo | URL, response: Response) {
+			const url = request instanceof Request ? request.url : String(request);
+			if (url.includes('tiles.example.test') && ++tiles > 5) {
+				return Promise.reject(
+					new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+				);
+			}
+			return put.call(this, request, response);
+		};
+	});
+	const offline = await openTour(page);
+	await offline.getByRole('button', { name: '下载本线路' }).click();
+	await expect(offline.getByText(/手机存储空间已满，下载已停止，本线路尚不能离线使用/)).toBeVisible(
+		{
+			timeout: 30_000
+		}
+	);
+	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
+	await expect(offline.getByRole('button', { name: '继续下载' })).toBeVisible();
+
+	await page.goto('/settings');
+	const listed = page.getByRole('listitem').filter({ hasText: '骑行乘船游太白湖（中文）' });
+	await expect(listed).toContainText('尚未完成');
+	await expect(listed).not.toContainText('可离线使用');
+});
+
+test('a download cut by a lost signal resumes when it is back, and fetches nothing it already stored', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(90_000);
+	const tiles = await tileServer(context);
+	const mediaFetches: string[] = [];
+	page.on('request', (request: Request) => {
+		if (request.resourceType() === 'fetch' && new URL(request.url()).pathname.startsWith('/media/'))
+			mediaFetches.push(request.url());
+	});
+	const offline = await openTour(page);
+	// The signal goes once 30 tiles have come (once: it stays back after the restore).
+	let signalLost = false;
+	await page.route(/tiles\.example\.test/, async (route) => {
+		if (!signalLost && tiles.answered.length >= 30) {
+			signalLost = true;
+			tiles.cut();
+		}
+		await route.fallback();
+	});
+	await offline.getByRole('button', { name: '下载本线路' }).click();
+	await expect(offline.getByText(/网络连接已断开，本线路尚不能离线使用/)).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
+	const firstAnswered = new Set(tiles.answered);
+	const firstMedia = mediaFetches.length;
+	expect(firstAnswered.size).toBeGreaterThanOrEqual(30);
+
+	// The signal is back: resume.
+	tiles.restore();
+	const askedBefore = tiles.asked.length;
+	await offline.getByRole('button', { name: '继续下载' }).click();
+	await expect(offline.getByText(/已下载，可离线使用/)).toBeVisible({ timeout: 60_000 });
+	const resumed = tiles.asked.slice(askedBefore);
+	expect(resumed.length).toBeGreaterThan(0);
+	// Not one tile stored before the cut is asked for again, and no recording or photo either.
+	expect(resumed.filter((url) => firstAnswered.has(url))).toEqual([]);
+	expect(mediaFetches.slice(firstMedia)).toEqual([]);
+	// Every tile of the tour is in the tile cache, each fetched once.
+	const cached = await page.evaluate(async () =>
+		(await (await caches.open('map-tiles-v1')).keys()).map((r) => r.url)
+	);
+	const fetchedOnce = new Set([...firstAnswered, ...resumed]);
+	expect(cached.length).toBe(fetchedOnce.size);
+});
