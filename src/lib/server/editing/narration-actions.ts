@@ -1,12 +1,5 @@
 import { consoleLanguageOf } from '$lib/admin/language';
-import {
-	error,
-	fail,
-	isActionFailure,
-	redirect,
-	type ActionFailure,
-	type RequestEvent
-} from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { str } from '$lib/admin/forms/values';
 import {
 	maxNarrationBytes,
@@ -66,12 +59,12 @@ export function narrationActions(type: NarratedType) {
 		const version = formVersion(form, consoleLanguageOf(event.cookies));
 		const editor = contentEditor(store, currentUser(event.locals));
 		const opened = (await editor.recordAt(type, event.params.id, version)) as Narrated | undefined;
-		if (!opened) return fail(409, { narrationProblem: 'conflict' });
+		if (!opened) return { failure: fail(409, { narrationProblem: 'conflict' }) };
 		const current = narrationOf(opened, stop);
-		if (!current) return fail(400, { narrationProblem: 'stop' });
+		if (!current) return { failure: fail(400, { narrationProblem: 'stop' }) };
 		return { editor, opened, version, stop, current };
 	}
-	type Opened = Exclude<Awaited<ReturnType<typeof open>>, ActionFailure<unknown>>;
+	type Opened = Exclude<Awaited<ReturnType<typeof open>>, { failure: unknown }>;
 
 	async function save(at: Opened, change: (current: Recording[]) => Recording[]) {
 		const { editor, opened, version, stop, current } = at;
@@ -118,7 +111,7 @@ export function narrationActions(type: NarratedType) {
 				return fail(400, { narrationProblem: 'file' });
 			if (file.size > maxNarrationBytes) return fail(400, { narrationProblem: 'too large' });
 			const at = await open(event, form, stop);
-			if (isActionFailure(at)) return at;
+			if ('failure' in at) return at.failure;
 			let recording: Recording;
 			try {
 				const audio = await processAudio(new Uint8Array(await file.arrayBuffer()));
@@ -135,7 +128,7 @@ export function narrationActions(type: NarratedType) {
 			if (stop === 'invalid') return fail(400, { narrationProblem: 'stop' });
 			const language = str(form, 'language');
 			const at = await open(event, form, stop);
-			if (isActionFailure(at)) return at;
+			if ('failure' in at) return at.failure;
 			return save(at, (current) => current.filter((r) => r.language !== language));
 		}
 	};
