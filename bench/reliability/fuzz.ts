@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from '@playwright/test';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { consoleRoutesFromBuild } from '../../tests/helpers/access-matrix';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from '../lib/app.js';
 import { phone } from './browser';
@@ -215,6 +215,18 @@ function applied(base: [string, string][], input: FormInput): [string, Value][] 
 }
 
 /** Whether a refusal says which field: the field's name, or its group (`title` for `title.zh`). */
+/**
+ * The content tables' checksum and the media store's files (name and size): a refused upload must
+ * leave both as they were (a picture refused after its renditions were stored left three files).
+ */
+async function contentState(t: Target): Promise<string> {
+	const files = await readdir(t.mediaDir).catch(() => [] as string[]);
+	const sizes = await Promise.all(
+		files.sort().map(async (name) => `${name}:${(await stat(join(t.mediaDir, name))).size}`)
+	);
+	return `${await t.db.checksum()} ${sizes.join(',')}`;
+}
+
 /** An answer's shape without its particulars (numbers, quoted values), to group like refusals. */
 function answerKind(answer: Answer | undefined): string {
 	return (answer?.text() ?? '')
@@ -345,13 +357,13 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 			try {
 				const ready = await subject.prepare(i);
 				input = ready.input;
-				before = await t.db.checksum();
+				before = await contentState(t);
 				outcome = await ready.go();
 			} catch (error) {
 				outcome = { status: 0, input: `${input} (no answer: ${(error as Error).message})` };
 			}
 			inputs++;
-			const after = await t.db.checksum();
+			const after = await contentState(t);
 			if (outcome.status >= 500 || outcome.status === 0) {
 				errors++;
 				subjectErrors++;

@@ -19,6 +19,8 @@ export interface Account {
 export interface Target {
 	label: string;
 	databaseUrl: string;
+	/** The media store's folder: uploads land here. */
+	mediaDir: string;
 	origin: string;
 	port: number;
 	db: BenchDb;
@@ -33,9 +35,11 @@ export interface Target {
 }
 
 /** What every bench server runs with, beside what startApp sets (port, ORIGIN, NODE_ENV…). */
-function environment(databaseUrl: string): Record<string, string> {
+function environment(databaseUrl: string, mediaDir: string): Record<string, string> {
 	return {
 		DATABASE_URL: databaseUrl,
+		// A folder of the run's own (with PostgreSQL the default is data/media in the project).
+		MEDIA_DIR: mediaDir,
 		// As scripts/start.js sets them: recordings of up to 30 MB; idle connections kept 65 s.
 		BODY_SIZE_LIMIT: '32M',
 		KEEP_ALIVE_TIMEOUT: '65',
@@ -104,7 +108,8 @@ async function freshDatabase(kind: 'sqlite' | 'postgres') {
 export async function openTarget(kind: 'sqlite' | 'postgres', port: number): Promise<Target> {
 	const database = await freshDatabase(kind);
 	const dir = await tempDir('taibai-reliability-app-');
-	let app = await startApp({ port, dir, env: environment(database.url) });
+	const mediaDir = join(dir, 'media');
+	let app = await startApp({ port, dir, env: environment(database.url, mediaDir) });
 	const accounts = {
 		admin: { email: 'bench-admin@bureau.example', password: 'bench admin password', role: 'admin' },
 		editor: {
@@ -123,6 +128,7 @@ export async function openTarget(kind: 'sqlite' | 'postgres', port: number): Pro
 	return {
 		label: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL',
 		databaseUrl: database.url,
+		mediaDir,
 		origin: app.origin,
 		port,
 		db,
@@ -132,7 +138,11 @@ export async function openTarget(kind: 'sqlite' | 'postgres', port: number): Pro
 		async restart(env = {}) {
 			dropConnections();
 			await stop(app.child);
-			app = await startApp({ port, dir, env: { ...environment(database.url), ...env } });
+			app = await startApp({
+				port,
+				dir,
+				env: { ...environment(database.url, mediaDir), ...env }
+			});
 		},
 		async kill() {
 			dropConnections();
