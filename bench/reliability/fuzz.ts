@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from '@playwright/test';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { consoleRoutesFromBuild } from '../../tests/helpers/access-matrix';
+import { mp3 } from '../../tests/helpers/audio-fixtures';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from '../lib/app.js';
@@ -99,6 +100,8 @@ async function keepFinding(name: string): Promise<string | undefined> {
 }
 
 /** A photo the console accepts (64 px a side, the smallest it takes). */
+/** Two seconds of silent MP3: a recording the console accepts. */
+const recording = mp3(2, { kbps: 32 });
 const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#0f5e8c' } })
 	.png()
 	.toBuffer();
@@ -313,6 +316,19 @@ class Records {
 					['alt.zh', '测试照片']
 				],
 				{ files: { file: { name: 'p.png', type: 'image/png', data: png } } }
+			);
+		// Venues and tours (their first stop) get a recording, so that its removal has a form.
+		if (type === 'venues' || type === 'tours')
+			await postForm(
+				this.t,
+				`/admin/${type}/${id}?/narration`,
+				[
+					['version', String(await versionOf(this.t, type, id))],
+					['language', 'zh'],
+					['transcript', '基准测试的讲解文稿'],
+					...(type === 'tours' ? [['stop', '0'] as [string, string]] : [])
+				],
+				{ files: { file: { name: 'n.mp3', type: 'audio/mpeg', data: Buffer.from(recording) } } }
 			);
 		this.ids.set(key, id);
 		return id;
