@@ -24,7 +24,13 @@ import {
 } from './console';
 import { actionName, formsOn, withValues, type Form } from './forms';
 import { csvFile, formInput, icsFile, sinceValue, type FormInput, type Value } from './fuzz-inputs';
-import { resent, send as sendNow, type Answer, type RequestOptions } from './http';
+import {
+	resent,
+	send as sendNow,
+	urlencoded as formEncoded,
+	type Answer,
+	type RequestOptions
+} from './http';
 import { createAccount, logIn, type Account, type Target } from './target';
 
 export interface FuzzFigures {
@@ -463,6 +469,24 @@ async function consoleSubjects(
 	};
 	createAccount(t.databaseUrl, victim);
 	const [victimRow] = await t.db.all('select id from users where email = $1', [victim.email]);
+	// Four wrong passwords lock the victim from this address (the first three are free), so that
+	// the accounts page offers to lift the lock. Four of the address's twenty allowed failures.
+	for (let i = 0; i < 4; i++) {
+		await send(t.origin, {
+			method: 'POST',
+			path: '/admin/login',
+			headers: {
+				origin: t.origin,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: formEncoded([
+				['email', victim.email],
+				['password', 'not the password'],
+				['next', '/admin']
+			])
+		});
+	}
 
 	// Every form the console shows, on the pages where each action appears.
 	const pages = ['/admin/account', '/admin/users', '/admin/holidays', '/admin/import'];
@@ -482,7 +506,10 @@ async function consoleSubjects(
 	for (const page of pages) {
 		for (const form of await formsOn(admin, page)) {
 			const key = routeOf(form.action);
-			if (/\/admin\/users\?\/change/.test(key) && !form.entries.some(([, v]) => v === victimRow.id))
+			if (
+				/\/admin\/users\?\/(change|unlock)/.test(key) &&
+				!form.entries.some(([, v]) => v === victimRow.id)
+			)
 				continue;
 			if (!found.has(key)) found.set(key, form);
 		}
