@@ -44,6 +44,13 @@ describe('an opening-hours problem in the console', () => {
 		expect(openingHoursProblem(libraryMessage('Mo-Fr 09:00-'))).toMatch(/时间段“09:00-”没有写完/);
 	});
 
+	it('says a rule too long to read is too long, in the console’s language', () => {
+		setLanguage('zh');
+		expect(openingHoursProblem(libraryMessage('Mo-Fr 09:00-17:00; '.repeat(40)))).toBe(
+			'太长了（最多 500 个字符）'
+		);
+	});
+
 	it('reaches the venue form through the schema’s message', () => {
 		setLanguage('zh');
 		const result = venueInput.safeParse({ openingHours: 'Mo-Fr 09:00-17:00 周末休息' });

@@ -9,6 +9,9 @@ import * as m from '$lib/paraglide/messages';
 const shape = /^(.*?)\s*<---\s*\((.*)\)\s*$/s;
 
 export function openingHoursProblem(detail: string): string {
+	// Refused before the library reads it (opening-hours-rule.ts).
+	const tooLong = /^longer than (\d+) characters$/.exec(detail);
+	if (tooLong) return m.admin_problem_too_long({ max: tooLong[1] });
 	const found = shape.exec(detail.split('\n')[0]);
 	if (!found) return `${detail} ${m.admin_hours_example()}`;
 	const [, before, reason] = found;

@@ -12,8 +12,18 @@ export const openingHoursLocation = {
 	address: { country_code: 'cn', state: '山东省' }
 };
 
+/**
+ * The longest rule accepted. The library's time grows with the square of a rule's length (8,000
+ * characters of nonsense take seconds, a megabyte would hold the server for hours), so a longer
+ * rule is refused before the library reads it.
+ */
+export const maxOpeningHoursLength = 500;
+
 /** Parses a rule, or returns the library's message for why it is not valid. */
 export function parseOpeningHours(rule: string): OpeningHours | string {
+	if (rule.length > maxOpeningHoursLength) {
+		return `longer than ${maxOpeningHoursLength} characters`;
+	}
 	try {
 		return new OpeningHours(rule, openingHoursLocation, 0);
 	} catch (error) {
@@ -26,8 +36,10 @@ export const openingHoursRule = z
 	.string()
 	.trim()
 	.min(1)
-	.max(500)
+	.max(maxOpeningHoursLength)
 	.superRefine((rule, ctx) => {
+		// zod runs this even when the rule is over the maximum, which is already reported.
+		if (rule.length > maxOpeningHoursLength) return;
 		const parsed = parseOpeningHours(rule);
 		if (typeof parsed === 'string') {
 			ctx.addIssue({
