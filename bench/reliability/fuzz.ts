@@ -372,6 +372,7 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 		const started = Date.now();
 		let subjectErrors = 0;
 		let subjectUnnamed = 0;
+		let subjectPartial = 0;
 		for (let i = 0; i < subject.runs; i++) {
 			let outcome: Outcome;
 			let before = '';
@@ -398,6 +399,7 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 			if (outcome.status >= 400 || outcome.status === 0) {
 				if (before && after !== before) {
 					partialWrites++;
+					subjectPartial++;
 					details.push(`partial write: ${subject.name} ${outcome.input} → ${outcome.status}`);
 				}
 				if (outcome.status < 500 && outcome.named === false) {
@@ -417,7 +419,8 @@ export async function fuzz(t: Target, runs: number, browser: Browser): Promise<F
 		}
 		subject.release?.();
 		process.stderr.write(
-			`  fuzz ${subject.name}: ${subject.runs} inputs, ${subjectErrors} 5xx, ${((Date.now() - started) / 1000).toFixed(0)} s\n`
+			// Each endpoint's own figures, so that a run stopped early still says what it found.
+			`  fuzz ${subject.name}: ${subject.runs} inputs, ${subjectErrors} 5xx, ${subjectPartial} partial writes, ${subjectUnnamed} unnamed, ${((Date.now() - started) / 1000).toFixed(0)} s\n`
 		);
 	}
 	details.push(`${unnamed} refusals of a form post did not name a field they were given`);
