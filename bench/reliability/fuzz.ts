@@ -24,14 +24,8 @@ import {
 } from './console';
 import { actionName, formsOn, withValues, type Form } from './forms';
 import { csvFile, formInput, icsFile, sinceValue, type FormInput, type Value } from './fuzz-inputs';
-import {
-	resent,
-	send as sendNow,
-	urlencoded as formEncoded,
-	type Answer,
-	type RequestOptions
-} from './http';
-import { createAccount, logIn, type Account, type Target } from './target';
+import { resent, send as sendNow, type Answer, type RequestOptions } from './http';
+import { createAccount, logIn, postLogin, type Account, type Target } from './target';
 
 export interface FuzzFigures {
 	inputs: number;
@@ -474,22 +468,7 @@ async function consoleSubjects(
 	const [victimRow] = await t.db.all('select id from users where email = $1', [victim.email]);
 	// Four wrong passwords lock the victim from this address (the first three are free), so that
 	// the accounts page offers to lift the lock. Four of the address's twenty allowed failures.
-	for (let i = 0; i < 4; i++) {
-		await send(t.origin, {
-			method: 'POST',
-			path: '/admin/login',
-			headers: {
-				origin: t.origin,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: formEncoded([
-				['email', victim.email],
-				['password', 'not the password'],
-				['next', '/admin']
-			])
-		});
-	}
+	for (let i = 0; i < 4; i++) await postLogin(t.origin, victim.email, 'not the password');
 
 	// Every form the console shows, on the pages where each action appears.
 	const pages = ['/admin/account', '/admin/users', '/admin/holidays', '/admin/import'];

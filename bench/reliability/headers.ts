@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import { liveIds, postForm, versionOf } from './console';
 import { send, type Answer } from './http';
-import type { Target } from './target';
+import { postLogin, sessionCookie, type Target } from './target';
 
 export interface HeaderFigures {
 	summary: string;
@@ -107,25 +107,8 @@ export async function headerSummary(t: Target): Promise<HeaderFigures> {
 }
 
 async function loginCookie(t: Target): Promise<string> {
-	const answer = await send(t.origin, {
-		method: 'POST',
-		path: '/admin/login',
-		headers: {
-			origin: t.origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({
-			email: t.accounts.editor.email,
-			password: t.accounts.editor.password,
-			next: '/admin'
-		}).toString()
-	});
-	return (
-		([] as string[])
-			.concat(answer.headers['set-cookie'] ?? [])
-			.find((c) => c.startsWith('taibai_session=')) ?? ''
-	);
+	const { email, password } = t.accounts.editor;
+	return sessionCookie(await postLogin(t.origin, email, password));
 }
 
 /** A photo the app serves: one uploaded through a venue's photo form. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { atCleanup, root, startApp, stop, tempDir } from '../lib/app.js';
 import { postgresDb, sqliteDb, type BenchDb } from './bench-db';
-import { dropConnections, send, urlencoded } from './http';
+import { dropConnections, send, urlencoded, type Answer } from './http';
 import { freshPostgresSchema } from '../../tests/helpers/postgres';
 
 export interface Account {
@@ -69,9 +69,9 @@ export function createAccount(databaseUrl: string, account: Account, name = acco
 	if (result.status !== 0) throw new Error(`admin create ${account.email}: ${result.stderr}`);
 }
 
-/** Logs in through the console's login form and answers with the session cookie. */
-export async function logIn(origin: string, account: Account): Promise<string> {
-	const answer = await send(origin, {
+/** One post of the console's login form, answered as it comes (a redirect, a refusal, a lock). */
+export function postLogin(origin: string, email: string, password: string): Promise<Answer> {
+	return send(origin, {
 		method: 'POST',
 		path: '/admin/login',
 		headers: {
@@ -80,18 +80,29 @@ export async function logIn(origin: string, account: Account): Promise<string> {
 			'content-type': 'application/x-www-form-urlencoded'
 		},
 		body: urlencoded([
-			['email', account.email],
-			['password', account.password],
+			['email', email],
+			['password', password],
 			['next', '/admin']
 		])
 	});
+}
+
+/** The session cookie a login answer sets, or ''. */
+export function sessionCookie(answer: Answer): string {
 	const cookie = ([] as string[])
 		.concat(answer.headers['set-cookie'] ?? [])
 		.find((c) => c.startsWith('taibai_session='));
+	return cookie ? cookie.split(';')[0] : '';
+}
+
+/** Logs in through the console's login form and answers with the session cookie. */
+export async function logIn(origin: string, account: Account): Promise<string> {
+	const answer = await postLogin(origin, account.email, account.password);
+	const cookie = sessionCookie(answer);
 	if (answer.status !== 303 || !cookie) {
 		throw new Error(`login of ${account.email} failed: ${answer.status}`);
 	}
-	return cookie.split(';')[0];
+	return cookie;
 }
 
 /** SQLite in a temp dir, or a schema of its own in TEST_DATABASE_URL_PG's database. */
