@@ -47,11 +47,12 @@ export class TourDownloader {
 			this.outcome = undefined;
 		}
 		let alive = true;
-		void planTourDownload($state.snapshot(source) as TourSource, lang, devicePixelRatio > 1).then(
-			(plan) => {
-				if (alive) this.plan = plan;
-			}
-		);
+		// Read as it is: planning only reads the page's data (plain, never a $state proxy) and builds
+		// a new plan. A $state.snapshot here walked and cloned the whole tour view (every stop's
+		// narration) on the main thread, hundreds of milliseconds of a phone's start-up.
+		void planTourDownload(source, lang, devicePixelRatio > 1).then((plan) => {
+			if (alive) this.plan = plan;
+		});
 		const key = `${source.tour.id}:${lang}`;
 		const stop = watch('tourDownloads', undefined, (records) => {
 			this.record = records.find((r) => r.key === key);
