@@ -130,7 +130,8 @@ let stopWaitingForCode: (() => void) | undefined;
  */
 export function appCodeStored(): Promise<void> {
 	stored ??= new Promise((resolve) => {
-		const container = navigator.serviceWorker;
+		// Read from globalThis: the facade also runs where there is no navigator at all (unit tests).
+		const container = globalThis.navigator?.serviceWorker;
 		if (dev || !container || container.controller) return resolve();
 		const done = () => {
 			clearTimeout(timer);
