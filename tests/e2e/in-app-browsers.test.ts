@@ -138,14 +138,22 @@ test.describe('inside WeChat on an iPhone, after the signal goes', () => {
 					page.evaluate(
 						() =>
 							new Promise<number>((resolve) => {
+								// A look that neither creates the database nor keeps it open: either would
+								// block the app's own opening of it (a version upgrade waits for every
+								// other connection to close).
 								const open = indexedDB.open('taibai-lake-guide');
+								open.onupgradeneeded = () => open.transaction?.abort();
 								open.onerror = () => resolve(0);
 								open.onsuccess = () => {
 									const db = open.result;
-									if (!db.objectStoreNames.contains('tours')) return resolve(0);
+									const done = (count: number) => {
+										db.close();
+										resolve(count);
+									};
+									if (!db.objectStoreNames.contains('tours')) return done(0);
 									const count = db.transaction('tours').objectStore('tours').count();
-									count.onsuccess = () => resolve(count.result);
-									count.onerror = () => resolve(0);
+									count.onsuccess = () => done(count.result);
+									count.onerror = () => done(0);
 								};
 							})
 					),

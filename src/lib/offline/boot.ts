@@ -1,4 +1,3 @@
-import { dev } from '$app/environment';
 import { invalidateAll } from '$app/navigation';
 import { nextTask } from '$lib/next-task';
 import { command, watch } from './client';
@@ -6,7 +5,6 @@ import { keepFresh, type SyncOutcome } from './freshness';
 import { readFromMirror } from './index';
 import { offlineStatus } from './status.svelte';
 import { isQuotaError, requestPersistence } from './storage';
-import { registerWorker } from './sw-registration';
 import { SyncError } from './sync-error';
 
 /**
@@ -66,15 +64,15 @@ async function sync(): Promise<SyncOutcome> {
 
 let started = false;
 
-/** Starts the offline layer once per page: local reads, sync, the service worker, persistence. */
+/**
+ * Starts the offline layer once per page: local reads, sync, persistence. The service worker is
+ * registered earlier and apart (index.ts, registerServiceWorker), as soon as the page runs.
+ */
 export async function startOffline(): Promise<void> {
 	if (started) return;
 	started = true;
 	readFromMirror();
 	keepMirrorFresh();
-	await nextTask();
-	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
-	if (!dev) registerWorker();
 	await nextTask();
 	void requestPersistence();
 }

@@ -11,6 +11,7 @@
  * on first use, and a page that only shows a save button never carries Dexie, the sync or the
  * views in its own script.
  */
+import { dev } from '$app/environment';
 import { error } from '@sveltejs/kit';
 import type { Language } from '$lib/content/localized';
 import type { MapSettings } from '$lib/content/map-settings';
@@ -74,9 +75,13 @@ export function watch<N extends keyof Queries>(
 ): () => void {
 	let stop: (() => void) | undefined;
 	let stopped = false;
-	void client().then((transport) => {
-		if (!stopped) stop = transport.watch(name, argument, onValue);
-	});
+	// A query can wait for the app's code to be stored (a saved mark on a card, say): on a first
+	// visit, nothing is saved yet. Commands are a visitor's taps and page loads, and run at once.
+	void appCodeStored()
+		.then(client)
+		.then((transport) => {
+			if (!stopped) stop = transport.watch(name, argument, onValue);
+		});
 	return () => {
 		stopped = true;
 		stop?.();
@@ -86,11 +91,58 @@ export function watch<N extends keyof Queries>(
 // The offline layer's life on a page.
 
 /**
- * Starts sync, page data from the mirror, the service worker and persistence, once per page; a
- * sync that moves the content re-runs the open page's loads, so it updates in place.
+ * Starts sync, page data from the mirror and persistence, once per page; a sync that moves the
+ * content re-runs the open page's loads, so it updates in place.
  */
 export async function startOffline(): Promise<void> {
 	(await import('./boot')).startOffline();
+}
+
+/**
+ * Registers the service worker, once per page. Pages call it as soon as they run, not when the
+ * browser is idle: the worker then stores the app's code (its precache) while the visitor reads,
+ * and controls the page about a second after a first load, so the app opens offline that soon.
+ */
+export async function registerServiceWorker(): Promise<void> {
+	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
+	if (dev) return;
+	try {
+		await (await import('./sw-registration')).registerWorker();
+	} catch {
+		// Refused (private browsing in some browsers, a blocked script): nothing will be stored,
+		// so the offline layer need not wait for it.
+		stopWaitingForCode?.();
+	}
+}
+
+/** How long the offline layer waits for the service worker before starting without it. */
+const storeLimitMs = 15_000;
+let stored: Promise<void> | undefined;
+let stopWaitingForCode: (() => void) | undefined;
+
+/**
+ * Resolves once the service worker controls the page, i.e. once the app's code (the mirror's
+ * worker and the views included) is stored on the phone: at once on later visits and where there
+ * is no service worker (in-app browsers), and after 15 s at the latest, should the worker fail to
+ * install. On a first visit, starting the mirror after this means its worker and code come from
+ * the service worker's cache instead of being downloaded twice, once by the page and once by the
+ * precache.
+ */
+export function appCodeStored(): Promise<void> {
+	stored ??= new Promise((resolve) => {
+		// Read from globalThis: the facade also runs where there is no navigator at all (unit tests).
+		const container = globalThis.navigator?.serviceWorker;
+		if (dev || !container || container.controller) return resolve();
+		const done = () => {
+			clearTimeout(timer);
+			container.removeEventListener('controllerchange', done);
+			resolve();
+		};
+		const timer = setTimeout(done, storeLimitMs);
+		container.addEventListener('controllerchange', done);
+		stopWaitingForCode = done;
+	});
+	return stored;
 }
 
 let fromMirror = false;

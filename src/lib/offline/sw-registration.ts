@@ -8,18 +8,20 @@ let workbox: Workbox | undefined;
  * and waits; the visitor is offered "new version — reload", and only on acceptance does it take
  * over, followed by exactly one reload.
  */
-export function registerWorker(): void {
+export async function registerWorker(): Promise<void> {
+	if (workbox) return;
 	if (!navigator.serviceWorker) {
 		offlineStatus.noServiceWorker = true;
 		return;
 	}
 	workbox = new Workbox('/service-worker.js', { scope: '/' });
 	workbox.addEventListener('waiting', () => (offlineStatus.updateReady = true));
-	void workbox.register();
+	const registered = workbox.register();
 	// Check for a new version when the app comes back to the foreground.
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void workbox?.update();
 	});
+	await registered;
 }
 
 export function acceptUpdate(): void {

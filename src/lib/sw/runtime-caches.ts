@@ -3,6 +3,7 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { missingTilePng } from '$lib/map/missing-tile';
 import { imageCache, tileCache } from './cache-names';
 import { isMediaUrl, mediaHandler } from './media';
 
@@ -55,8 +56,23 @@ export function registerRuntimeCaches(): void {
 			matchOptions: { ignoreVary: true },
 			plugins: [
 				new CacheableResponsePlugin({ statuses: [0, 200] }),
-				new ExpirationPlugin({ maxEntries: 6000 })
+				new ExpirationPlugin({ maxEntries: 6000 }),
+				// Neither cached nor counted: the next request for the tile tries the network again.
+				{ handlerDidError: async () => missingTile() }
 			]
 		})
 	);
+}
+
+/**
+ * A tile that could not be fetched and is not cached is answered with a small transparent image
+ * (see $lib/map/missing-tile.ts): the map shows its plain background and says the basemap is
+ * unavailable, and the page's console stays free of network errors.
+ */
+function missingTile(): Response {
+	const bytes = Uint8Array.from(atob(missingTilePng), (c) => c.charCodeAt(0));
+	return new Response(bytes, {
+		status: 200,
+		headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' }
+	});
 }

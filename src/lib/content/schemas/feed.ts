@@ -1,6 +1,6 @@
 import { z } from '$lib/content/zod';
 import { holidayYear } from '../holidays';
-import { mapSettings } from '../map-settings';
+import { mapSettings } from './map-settings';
 import { siteSettings } from '../site-settings';
 import { event } from './event';
 import { festival } from './festival';

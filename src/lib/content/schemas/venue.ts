@@ -20,13 +20,7 @@ export const venueKinds = [
 export const venueKind = z.enum(venueKinds);
 export type VenueKind = z.infer<typeof venueKind>;
 
-/** Practical points: shown on the map and the info page, not in the list of places to visit. */
-export const practicalKinds: readonly VenueKind[] = [
-	'visitor_centre',
-	'parking',
-	'toilet',
-	'first_aid'
-];
+export { practicalKinds } from '../practical-kinds';
 
 export const facilities = [
 	'toilet',

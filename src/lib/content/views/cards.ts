@@ -11,6 +11,9 @@ import type {
 } from '../schemas';
 import type { OccurrenceOf, Snapshot } from '../snapshot';
 import { addDays, type LocalDate, type LocalDateTime } from '../time';
+import type { OpenState } from './open-state';
+
+export { openStateAt, type OpenState } from './open-state';
 
 /** The small, language-resolved shapes that lists and cards render. */
 export interface EventCard {
@@ -52,21 +55,6 @@ export function eventCard(snap: Snapshot, o: OccurrenceOf, lang: Language): Even
 	};
 }
 
-export interface OpenState {
-	open: boolean;
-	/** Closing time when open, next opening when closed. */
-	until?: LocalDateTime;
-	nextOpen?: LocalDateTime;
-	alwaysOpen?: boolean;
-	holiday?: string;
-	calendarMissing?: number;
-	/**
-	 * The open intervals of the coming week (holidays applied), so a page left open re-reads the
-	 * state from the clock (`openStateAt`) instead of showing "open" past closing time.
-	 */
-	intervals?: { start: LocalDateTime; end: LocalDateTime }[];
-}
-
 /** How far ahead a state carries its intervals: enough for "opens Tuesday 09:00". */
 const stateDays = 8;
 
@@ -91,22 +79,6 @@ export function openState(
 			: answer.intervals
 					?.filter((i) => i.end > now && i.start < horizon)
 					.map(({ start, end }) => ({ start, end }))
-	};
-}
-
-/**
- * The state at a later moment `now`, from the intervals it carries: what a badge shows on a page
- * left open past a closing or an opening time.
- */
-export function openStateAt(state: OpenState, now: LocalDateTime): OpenState {
-	if (state.alwaysOpen || !state.intervals) return state;
-	const current = state.intervals.find((i) => i.start <= now && now < i.end);
-	const next = state.intervals.find((i) => i.start > now);
-	return {
-		...state,
-		open: !!current,
-		until: current ? current.end : next?.start,
-		nextOpen: current ? undefined : next?.start
 	};
 }
 

@@ -47,9 +47,12 @@ export class TourDownloader {
 			this.outcome = undefined;
 		}
 		let alive = true;
-		// The screen decides which rendition of each venue photo the venue page asks for.
+		// Read as it is: planning only reads the page's data (plain, never a $state proxy) and builds
+		// a new plan. A $state.snapshot here walked and cloned the whole tour view (every stop's
+		// narration) on the main thread, hundreds of milliseconds of a phone's start-up. The screen
+		// decides which rendition of each venue photo the venue page asks for.
 		const screen = { width: innerWidth, dpr: devicePixelRatio };
-		void planTourDownload($state.snapshot(source) as TourSource, lang, screen).then((plan) => {
+		void planTourDownload(source, lang, screen).then((plan) => {
 			if (alive) this.plan = plan;
 		});
 		const key = `${source.tour.id}:${lang}`;
