@@ -136,6 +136,18 @@ describe('console forms', () => {
 		expect(eventInputOf(values).input.exdates).toEqual(['2026-12-12T19:30']);
 	});
 
+	it('refuse a hand-written rule the schema would refuse, at the rule, before any version is compared', () => {
+		const values: EventFormValues = {
+			...newEventValues('2026-12-05'),
+			repeat: { ...noRepeat, repeat: 'custom', custom: 'FREQ=DAILY;INTERVAL=-1;COUNT=3' }
+		};
+		const { problems } = eventInputOf(values);
+		expect(problems.map((p) => p.path)).toEqual(['rrule']);
+		expect(problems[0].message).toMatch(/INTERVAL/);
+		const fine = { ...values, repeat: { ...values.repeat, custom: 'FREQ=WEEKLY;COUNT=3' } };
+		expect(eventInputOf(fine).problems).toEqual([]);
+	});
+
 	it('report each problem at the path of the input that fixes it', () => {
 		const values: EventFormValues = {
 			...newEventValues('2026-12-05'),

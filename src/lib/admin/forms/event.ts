@@ -1,5 +1,6 @@
 import type { Event, EventInput } from '$lib/content/schemas';
 import type { FieldProblem } from '$lib/content/validation';
+import { recurrenceRule } from '$lib/content/recurrence';
 import {
 	choiceOf,
 	previewStarts,
@@ -165,6 +166,12 @@ export function eventInputOf(
 	const rule = ruleOf(values.repeat, values.start);
 	if ('problem' in rule) problems.push({ path: 'rrule', message: rule.problem });
 	const rrule = 'rule' in rule ? rule.rule : undefined;
+	// A rule the schema would refuse is refused here, before the version is compared: a stale
+	// page's save must say what is wrong with its rule, not only that someone else saved meanwhile.
+	const ruleChecked = rrule === undefined ? undefined : recurrenceRule.safeParse(rrule);
+	for (const issue of ruleChecked?.error?.issues ?? []) {
+		problems.push({ path: 'rrule', message: issue.message });
+	}
 	// A cancelled date that is no longer an occurrence of the rule would cancel nothing.
 	const starts = new Set(previewStarts(values.start, values.end, rrule));
 	const lat = numberInput(values.lat);
