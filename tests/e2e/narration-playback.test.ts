@@ -3,7 +3,7 @@ import { mp3 } from '../helpers/audio-fixtures';
 import { createAccount, openConsole } from './admin-helpers';
 import { expect, test } from './fixtures';
 import { spokenSoFar, stubSpeech } from './speech-stub';
-import { walkTo } from './walk-steps';
+import { startWalkAwayFrom, walkTo } from './walk-steps';
 
 /**
  * Narration while the visitor is not looking: it keeps playing with the screen off (the page
@@ -114,14 +114,7 @@ test('when the browser refuses to start a walk-up narration without a tap, the p
 			return play.call(this);
 		};
 	});
-	await context.grantPermissions(['geolocation']);
-	await context.setGeolocation({
-		latitude: stop.position.lat - 0.018,
-		longitude: stop.position.lon
-	});
-	await page.goto(`/tours/${slug}`);
-	await page.getByRole('button', { name: '开始游览' }).click();
-	await expect(page.getByText(/距您/)).toBeVisible();
+	await startWalkAwayFrom(page, context, slug, stop);
 	await walkTo(page, context, stop);
 
 	const asking = page
@@ -148,14 +141,7 @@ test('when the browser refuses the device voice a walk-up start without a tap, t
 	};
 	expect(stop.narration.recording).toBeUndefined();
 	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }], { refuseFirst: true });
-	await context.grantPermissions(['geolocation']);
-	await context.setGeolocation({
-		latitude: stop.position.lat - 0.018,
-		longitude: stop.position.lon
-	});
-	await page.goto(`/tours/${slug}`);
-	await page.getByRole('button', { name: '开始游览' }).click();
-	await expect(page.getByText(/距您/)).toBeVisible();
+	await startWalkAwayFrom(page, context, slug, stop);
 	await walkTo(page, context, stop);
 
 	const asking = page

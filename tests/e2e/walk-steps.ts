@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** A place a walk-up test walks to: a tour stop as the tour view gives it. */
 export interface StopPlace {
@@ -38,4 +38,24 @@ export async function walkTo(page: Page, context: BrowserContext, stop: StopPlac
 	for (const m of [metres, metres / 2]) {
 		await fix(page, context, stop.position.lat + m / 111_195, stop.position.lon);
 	}
+}
+
+/**
+ * Opens the Chinese page of the tour 2 km south of `stop`, far from every stop, with location
+ * allowed, and starts the walk.
+ */
+export async function startWalkAwayFrom(
+	page: Page,
+	context: BrowserContext,
+	slug: string,
+	stop: StopPlace
+) {
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({
+		latitude: stop.position.lat - 0.018,
+		longitude: stop.position.lon
+	});
+	await page.goto(`/tours/${slug}`);
+	await page.getByRole('button', { name: '开始游览' }).click();
+	await expect(page.getByText(/距您/)).toBeVisible();
 }

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { spokenSoFar, stubSpeech } from './speech-stub';
-import { walkTo } from './walk-steps';
+import { startWalkAwayFrom, walkTo } from './walk-steps';
 
 /**
  * The audio guide's walk-up start on a real tour page: the visitor starts the walk with location
@@ -39,15 +39,8 @@ test('on a tour walk, reaching a stop starts its narration once, and the next st
 	const [first, second, third] = tour.stops;
 	expect(tour.stops.slice(0, 3).every((s) => !s.narration.recording)).toBe(true);
 	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }]);
-	await context.grantPermissions(['geolocation']);
 	// Far from every stop (2 km south of the first) when the walk starts.
-	await context.setGeolocation({
-		latitude: first.position.lat - 0.018,
-		longitude: first.position.lon
-	});
-	await page.goto(`/tours/${slug}`);
-	await page.getByRole('button', { name: '开始游览' }).click();
-	await expect(page.getByText(/距您/)).toBeVisible();
+	await startWalkAwayFrom(page, context, slug, first);
 	expect(await spokenSoFar(page)).toEqual([]);
 
 	await walkTo(page, context, first);
@@ -87,14 +80,7 @@ test('a reload mid-walk carries the walk on: the stop already heard does not sta
 	const { stops } = await tourStops(request);
 	const [first, second] = stops;
 	await stubSpeech(page, [{ lang: 'zh-CN', name: 'Mandarin' }]);
-	await context.grantPermissions(['geolocation']);
-	await context.setGeolocation({
-		latitude: first.position.lat - 0.018,
-		longitude: first.position.lon
-	});
-	await page.goto(`/tours/${slug}`);
-	await page.getByRole('button', { name: '开始游览' }).click();
-	await expect(page.getByText(/距您/)).toBeVisible();
+	await startWalkAwayFrom(page, context, slug, first);
 	await walkTo(page, context, first);
 	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
 
