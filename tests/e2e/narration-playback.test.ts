@@ -154,3 +154,32 @@ test('when the browser refuses the device voice a walk-up start without a tap, t
 	expect(stop.narration.text.startsWith((await spokenSoFar(page))[0].text)).toBe(true);
 	await expect(asking).toHaveCount(0);
 });
+
+test('a first visit to the home page loads no narration player, which a venue page does load', async ({
+	page
+}) => {
+	// Waits for the offline layer to start (up to 30 s), then for a second page.
+	test.setTimeout(60_000);
+	const scripts: string[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() !== 'script') return;
+		// A body still being read when the test ends (or the page moves on) is of no interest.
+		response.text().then(
+			(text) => scripts.push(text),
+			() => undefined
+		);
+	});
+	await page.goto('/en');
+	// The offline layer has started (it loads after first paint, when the browser is idle).
+	await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toBeVisible({
+		timeout: 30_000
+	});
+	expect(scripts.length).toBeGreaterThan(0);
+	// The lock-screen controls are the player's own: only its chunk carries them.
+	const player = (text: string) => text.includes('setActionHandler');
+	expect(scripts.filter(player)).toEqual([]);
+
+	await page.goto('/en/venues/jining-art-museum');
+	await expect(page.locator('.narration')).toBeVisible();
+	await expect.poll(() => scripts.filter(player).length).toBeGreaterThan(0);
+});
