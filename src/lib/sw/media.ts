@@ -28,15 +28,14 @@ export function mediaHandler(
 		const cache = await caches.open(tourCache);
 		const stored = await cache.match(request.url);
 		if (!stored) {
-			try {
-				const answer = await otherwise(options);
-				if (answer.ok) return answer;
-				return (await storedRendition(cache, request.url)) ?? answer;
-			} catch (error) {
-				const rendition = await storedRendition(cache, request.url);
-				if (rendition) return rendition;
-				throw error;
-			}
+			// The network's answer, or the reason there is none: either way a stored rendition
+			// comes first when the answer is not a good one.
+			const answer = await otherwise(options).catch((error: unknown) => error);
+			if (answer instanceof Response && answer.ok) return answer;
+			const rendition = await storedRendition(cache, request.url);
+			if (rendition) return rendition;
+			if (answer instanceof Response) return answer;
+			throw answer;
 		}
 		const headers = new Headers(stored.headers);
 		headers.set('accept-ranges', 'bytes');
