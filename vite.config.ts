@@ -3,8 +3,9 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { buildId as currentBuildId } from './scripts/build-id.js';
-import { visitorPrecache } from './scripts/console-only-assets.js';
+import { visitorPrecache } from './scripts/precache-exclusions.js';
 import { startupChunks } from './scripts/startup-chunks.js';
+import { trimOpeningHours } from './scripts/trim-opening-hours.js';
 
 // Changes with every build, so the offline shell is re-downloaded whenever the app changes.
 const buildId = currentBuildId();
@@ -22,6 +23,8 @@ export default defineConfig({
 		}),
 		sveltekit(),
 		startup.plugin,
+		// The browser's copy of opening_hours without other countries' holidays (see the script).
+		trimOpeningHours(),
 		SvelteKitPWA({
 			strategies: 'injectManifest',
 			srcDir: 'src',
@@ -44,8 +47,8 @@ export default defineConfig({
 	],
 	// The code every visitor page runs travels in two chunks (see scripts/startup-chunks.js).
 	build: { rolldownOptions: { output: { codeSplitting: { groups: startup.groups } } } },
-	// The sync worker imports modules like the page does.
-	worker: { format: 'es' },
+	// The sync worker imports modules like the page does, opening_hours trimmed as for pages.
+	worker: { format: 'es', plugins: () => [trimOpeningHours()] },
 	// rrule ships ESM only through the `module` field, which Node ignores: bundle it for the server.
 	ssr: { noExternal: ['rrule'] },
 	test: {
