@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { consoleOnlyIn, visitorPrecache } from '../../scripts/console-only-assets.js';
+import { notPrecachedIn, visitorPrecache } from '../../scripts/precache-exclusions.js';
 
 // A miniature of Vite's build manifest: the router (app.js) lazily imports two route nodes, a
-// visitor page and a console page, which share the Svelte runtime.
+// visitor page and a console page, which share the Svelte runtime; the runtime can load the
+// mirror's code into the page where there are no workers.
 const manifest = {
 	'app.js': {
 		file: '_app/immutable/entry/app.js',
@@ -23,7 +24,16 @@ const manifest = {
 		dynamicImports: ['_importer.js'],
 		css: ['_app/immutable/assets/2.css']
 	},
-	'_runtime.js': { file: '_app/immutable/chunks/runtime.js' },
+	'_runtime.js': {
+		file: '_app/immutable/chunks/runtime.js',
+		dynamicImports: ['src/lib/offline/ops.ts']
+	},
+	// The in-page stand-in for the mirror's worker, and what only it uses.
+	'src/lib/offline/ops.ts': {
+		file: '_app/immutable/chunks/ops.js',
+		imports: ['_runtime.js', '_dexie.js', '_cards.js']
+	},
+	'_dexie.js': { file: '_app/immutable/chunks/dexie.js' },
 	'_cards.js': { file: '_app/immutable/chunks/cards.js' },
 	'_forms.js': { file: '_app/immutable/chunks/forms.js' },
 	'_importer.js': { file: '_app/immutable/chunks/importer.js' }
@@ -36,12 +46,14 @@ const sources: Record<string, string> = {
 };
 
 describe('the visitors’ precache', () => {
-	it('leaves out files only the editor console uses, and keeps what visitors share with it', () => {
-		const files = consoleOnlyIn(manifest, (key: string) => sources[key] ?? '');
+	it('leaves out files only the editor console or the workerless fallback uses, and keeps what visitors share with them', () => {
+		const files = notPrecachedIn(manifest, (key: string) => sources[key] ?? '');
 		expect([...files].sort()).toEqual([
 			'_app/immutable/assets/2.css',
+			'_app/immutable/chunks/dexie.js',
 			'_app/immutable/chunks/forms.js',
 			'_app/immutable/chunks/importer.js',
+			'_app/immutable/chunks/ops.js',
 			'_app/immutable/nodes/2.js'
 		]);
 	});
