@@ -266,6 +266,9 @@ async function measureRoute(browser, origin, route) {
 	return result;
 }
 
+/** The mirror's worker script and the chunks it imports (Vite emits workers under workers/). */
+const isMirrorWorkerCode = (url) => new URL(url).pathname.startsWith('/_app/immutable/workers/');
+
 /**
  * The first-visit window's bytes (gzip): what went over the network, split into the page's own
  * and its dedicated workers' (the mirror's worker script, its feed download), and apart what the
@@ -285,12 +288,17 @@ async function measureWindow(rows) {
 		.slice(0, 6)
 		.map(({ url, gzip }) => ({ url: new URL(url).pathname, gzip }));
 	const fromCache = await sizeOf(cached);
+	// The issue counts the mirror's worker whether the network or the service worker's cache
+	// answered it (on a first visit the app starts it once the precache holds it; in-app
+	// browsers without a service worker download it).
+	const mirror = await sizeOf(cached.filter((row) => isMirrorWorkerCode(row.url)));
 	return {
 		gzip: total.gzip,
 		files: total.files,
 		byType,
 		largest,
-		fromWorkerCache: { files: fromCache.files, gzip: fromCache.gzip }
+		fromWorkerCache: { files: fromCache.files, gzip: fromCache.gzip },
+		mirrorFromCache: { files: mirror.files, gzip: mirror.gzip }
 	};
 }
 
@@ -298,9 +306,12 @@ function printFirstVisitGoals(home) {
 	const w = home.window;
 	const met = (ok) => (ok ? 'met' : 'MISSED');
 	console.log(`First visit of home, issue #17's goals:`);
+	const counted = w.gzip + w.mirrorFromCache.gzip;
 	console.log(
-		`  fetched by the page and its workers in the first ${WINDOW_MS / 1000} s: ${kb(w.gzip)} gzip ` +
-			`in ${w.files} files — goal ≤ ${kb(FIRST_VISIT_BUDGET)}: ${met(w.gzip <= FIRST_VISIT_BUDGET)}`
+		`  fetched by the page and its workers in the first ${WINDOW_MS / 1000} s: ${kb(counted)} gzip ` +
+			`(${kb(w.gzip)} in ${w.files} files over the network, and the mirror's worker, ` +
+			`${kb(w.mirrorFromCache.gzip)} in ${w.mirrorFromCache.files} files, from the service ` +
+			`worker's cache) — goal ≤ ${kb(FIRST_VISIT_BUDGET)}: ${met(counted <= FIRST_VISIT_BUDGET)}`
 	);
 	console.log(
 		`    by type: ${Object.entries(w.byType)

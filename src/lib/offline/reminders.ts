@@ -1,7 +1,6 @@
 import { pick, type Language } from '$lib/content/localized';
 import { isShowing } from '$lib/content/notices';
 import { addDays, instantToShanghai, shanghaiToday } from '$lib/content/time';
-import { dayPlan } from '$lib/planner/day';
 import { plan as planSchema } from '$lib/planner/plan-schema';
 import {
 	defaultLeadTime,
@@ -94,9 +93,12 @@ export async function remindersDue(request: {
 		.where('date')
 		.between(today, addDays(today, 2), true, true)
 		.toArray();
+	// The planner, and the opening-hours library under it, load only for a day that has a plan:
+	// the mirror's worker starts and syncs without them (a first visit downloads less).
+	const { dayPlan } = plans.length ? await import('$lib/planner/day') : { dayPlan: undefined };
 	for (const row of plans) {
 		const parsed = planSchema.safeParse(row.plan);
-		if (!parsed.success) continue;
+		if (!parsed.success || !dayPlan) continue;
 		const view = dayPlan(snap, parsed.data);
 		all.push(...planReminders(view, (key) => lead(`plan:${row.date}:${key}`)));
 	}
