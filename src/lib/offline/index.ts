@@ -18,7 +18,6 @@ import type { MapSettings } from '$lib/content/map-settings';
 import { ViewNotFoundError, ViewParameterError } from '$lib/content/views/context';
 import type { ViewData, ViewName } from '$lib/content/views/registry';
 import type { CommandResult, QueryValue } from './client';
-import { serviceWorkerUrl } from './service-worker-url';
 import type { Favourite } from './db';
 import type { Commands, Queries } from './ops';
 import type { DownloadOptions, JobOutcome, TileJob } from './tile-download';
@@ -108,13 +107,7 @@ export async function registerServiceWorker(): Promise<void> {
 	// The dev server has no built worker; every build (whatever NODE_ENV it ran under) has one.
 	if (dev) return;
 	try {
-		// Registered here, before the update watcher's code (workbox-window) has loaded: the
-		// install starts a round trip sooner. Workbox then finds this registration and follows it.
-		const registered = globalThis.navigator?.serviceWorker?.register(serviceWorkerUrl, {
-			scope: '/'
-		});
 		await (await import('./sw-registration')).registerWorker();
-		await registered;
 	} catch {
 		// Refused (private browsing in some browsers, a blocked script): nothing will be stored,
 		// so the offline layer need not wait for it.

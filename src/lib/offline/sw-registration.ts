@@ -1,5 +1,4 @@
 import { Workbox } from 'workbox-window';
-import { serviceWorkerUrl } from './service-worker-url';
 import { offlineStatus } from './status.svelte';
 
 let workbox: Workbox | undefined;
@@ -15,9 +14,9 @@ export async function registerWorker(): Promise<void> {
 		offlineStatus.noServiceWorker = true;
 		return;
 	}
-	workbox = new Workbox(serviceWorkerUrl, { scope: '/' });
+	workbox = new Workbox('/service-worker.js', { scope: '/' });
 	workbox.addEventListener('waiting', () => (offlineStatus.updateReady = true));
-	const registered = workbox.register({ immediate: true });
+	const registered = workbox.register();
 	// Check for a new version when the app comes back to the foreground.
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void workbox?.update();
