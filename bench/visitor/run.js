@@ -405,6 +405,23 @@ function printDownloads(routes) {
 
 // --- b. Lighthouse -------------------------------------------------------------------------------
 
+/**
+ * One Lighthouse run, run again (twice at most) when Lighthouse itself lost its trace and asks for
+ * that ("Please run Lighthouse again", NO_NAVSTART and the like); any other failure stops the bench.
+ */
+async function lighthouseRun(url, base) {
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await runLighthouse(url, base, lighthousePort);
+		} catch (error) {
+			const again = /Please run Lighthouse again/.test(String(error));
+			if (!again || attempt === 3) throw error;
+			const code = /\(([A-Z_]+)\)/.exec(String(error))?.[1] ?? 'no trace';
+			console.log(`  Lighthouse lost its trace (${code}); running it again`);
+		}
+	}
+}
+
 async function lighthouse(origin, routes, dir) {
 	ensureLighthouse();
 	const pages = ['home', 'event', 'venue', 'tour', 'festival'].map((name) =>
@@ -416,7 +433,7 @@ async function lighthouse(origin, routes, dir) {
 		for (let i = 0; i < lighthouseRuns; i += 1) {
 			console.log(`Lighthouse ${page.path}${lighthouseRuns > 1 ? ` (run ${i + 1})` : ''}…`);
 			const base = join(dir, `lighthouse-${page.name}-${i + 1}`);
-			const report = await runLighthouse(`${origin}${page.path}`, base, lighthousePort);
+			const report = await lighthouseRun(`${origin}${page.path}`, base);
 			runs.push({ report, reportBase: base });
 		}
 		const median = await medianRun(runs.map((run) => run.report));
