@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest';
 // Someone with only this repository must be able to follow every pointer in it.
 const root = resolve(import.meta.dirname, '../..');
 const skipped = new Set(['node_modules', 'build', '.svelte-kit', 'test-results', 'data', '.git']);
+// What the benches write where they run (ignored by git, never part of the project).
+const generated = new Set(['bench/results', 'bench/.lighthouse', 'playwright-report']);
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		if (skipped.has(name) || name === 'paraglide') return [];
 		const path = join(dir, name);
+		if (generated.has(relative(root, path))) return [];
 		return statSync(path).isDirectory() ? files(path) : [path];
 	});
 }
