@@ -215,6 +215,9 @@ function recordLargestPaints() {
 }
 
 /** Sums gzip and raw sizes of the distinct URLs in `rows`. */
+/** The mirror's worker script and the chunks it imports (Vite emits workers under workers/). */
+const isMirrorWorkerCode = (url) => new URL(url).pathname.startsWith('/_app/immutable/workers/');
+
 async function sizeOf(rows) {
 	const urls = [...new Set(rows.map((row) => row.url))];
 	const items = [];
@@ -238,7 +241,7 @@ async function measureRoute(browser, origin, route) {
 		jsByLoad: await sizeOf(scripts.filter((row) => !row.afterLoad)),
 		// Scripts of the page's own thread, against the budget; worker scripts (the offline
 		// mirror's worker) run on their own thread and are reported apart.
-		pageJs: await sizeOf(scripts.filter((row) => !row.url.includes('/workers/'))),
+		pageJs: await sizeOf(scripts.filter((row) => !isMirrorWorkerCode(row.url))),
 		css: await sizeOf(styles),
 		// What Chromium actually received (brotli where the server has it), for comparison.
 		jsCssTransferred: [...scripts, ...styles].reduce((sum, row) => sum + row.transferredBody, 0),
@@ -266,9 +269,6 @@ async function measureRoute(browser, origin, route) {
 	return result;
 }
 
-/** The mirror's worker script and the chunks it imports (Vite emits workers under workers/). */
-const isMirrorWorkerCode = (url) => new URL(url).pathname.startsWith('/_app/immutable/workers/');
-
 /**
  * The first-visit window's bytes (gzip): what went over the network, split into the page's own
  * and its dedicated workers' (the mirror's worker script, its feed download), and apart what the
@@ -291,14 +291,17 @@ async function measureWindow(rows) {
 	// The issue counts the mirror's worker whether the network or the service worker's cache
 	// answered it (on a first visit the app starts it once the precache holds it; in-app
 	// browsers without a service worker download it).
-	const mirror = await sizeOf(cached.filter((row) => isMirrorWorkerCode(row.url)));
+	const mirror = fromCache.items.filter((item) => isMirrorWorkerCode(item.url));
 	return {
 		gzip: total.gzip,
 		files: total.files,
 		byType,
 		largest,
 		fromWorkerCache: { files: fromCache.files, gzip: fromCache.gzip },
-		mirrorFromCache: { files: mirror.files, gzip: mirror.gzip }
+		mirrorFromCache: {
+			files: mirror.length,
+			gzip: mirror.reduce((sum, item) => sum + item.gzip, 0)
+		}
 	};
 }
 

@@ -93,12 +93,12 @@ export async function remindersDue(request: {
 		.where('date')
 		.between(today, addDays(today, 2), true, true)
 		.toArray();
-	// The planner, and the opening-hours library under it, load only for a day that has a plan:
-	// the mirror's worker starts and syncs without them (a first visit downloads less).
-	const { dayPlan } = plans.length ? await import('$lib/planner/day') : { dayPlan: undefined };
 	for (const row of plans) {
 		const parsed = planSchema.safeParse(row.plan);
-		if (!parsed.success || !dayPlan) continue;
+		if (!parsed.success) continue;
+		// The planner, and the opening-hours library under it, load only for a day that has a plan:
+		// the mirror's worker starts and syncs without them (a first visit downloads less).
+		const { dayPlan } = await import('$lib/planner/day');
 		const view = dayPlan(snap, parsed.data);
 		all.push(...planReminders(view, (key) => lead(`plan:${row.date}:${key}`)));
 	}
