@@ -166,7 +166,7 @@ describe('the narration schema', () => {
 	});
 
 	it('gives old venues no narration and old tour stops the default radius', () => {
-		const tourShape = tour.shape.stops.element;
+		const tourShape = tour.shape.stops.def.element;
 		expect(tourShape.parse({ venueId: 'ven_abcdef', stayMinutes: 10 })).toMatchObject({
 			radiusM: 40,
 			narration: []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZodType } from 'zod';
+import type { z } from '$lib/content/zod';
 import { pathLengthM } from '$lib/content/geo';
 import { allStarts } from '$lib/content/recurrence';
 import {
@@ -19,7 +19,7 @@ import { sampleFestivals } from '$lib/server/seed/data/festivals';
 import { sampleTours } from '$lib/server/seed/data/tours';
 import { sampleVenues } from '$lib/server/seed/data/venues';
 
-function expectValid(schema: ZodType, record: { id: string }) {
+function expectValid(schema: z.ZodMiniType, record: { id: string }) {
 	const result = schema.safeParse(record);
 	const issues = result.success ? '' : JSON.stringify(result.error.issues, null, 2);
 	expect(result.success, `${record.id} is invalid:\n${issues}`).toBe(true);

@@ -7,7 +7,7 @@ import { type LocalDate } from './time';
  * for the next year): the days off, and the weekend days that become working days (调休).
  */
 const holidayYearFields = z.object({
-	year: z.number().int().min(2000).max(2100),
+	year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
 	holidays: z.array(z.object({ name: localizedShort, start: localDate, end: localDate })),
 	workdays: z.array(localDate)
 });
@@ -16,58 +16,64 @@ const holidayYearFields = z.object({
  * A year as an editor enters it: every range inside the year and in order, no two ranges
  * overlapping, make-up workdays inside the year, on a weekend and not inside a holiday.
  */
-export const holidayYear = holidayYearFields.superRefine((value, ctx) => {
-	const inYear = (date: string) => date.startsWith(`${value.year}-`);
-	const ranges = value.holidays.map((h, i) => ({ ...h, i }));
-	for (const h of ranges) {
-		if (!inYear(h.start))
-			ctx.addIssue({
-				code: 'custom',
-				path: ['holidays', h.i, 'start'],
-				message: `must be in ${value.year}`
-			});
-		if (!inYear(h.end))
-			ctx.addIssue({
-				code: 'custom',
-				path: ['holidays', h.i, 'end'],
-				message: `must be in ${value.year}`
-			});
-		if (h.end < h.start)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['holidays', h.i, 'end'],
-				message: 'must not be before the start'
-			});
-	}
-	const sorted = [...ranges].sort((a, b) => a.start.localeCompare(b.start));
-	for (let k = 1; k < sorted.length; k++) {
-		if (sorted[k].start <= sorted[k - 1].end) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['holidays', sorted[k].i, 'start'],
-				message: `overlaps ${sorted[k - 1].name.zh} (${sorted[k - 1].start} – ${sorted[k - 1].end})`
-			});
+export const holidayYear = holidayYearFields.check(
+	z.superRefine((value, ctx) => {
+		const inYear = (date: string) => date.startsWith(`${value.year}-`);
+		const ranges = value.holidays.map((h, i) => ({ ...h, i }));
+		for (const h of ranges) {
+			if (!inYear(h.start))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['holidays', h.i, 'start'],
+					message: `must be in ${value.year}`
+				});
+			if (!inYear(h.end))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['holidays', h.i, 'end'],
+					message: `must be in ${value.year}`
+				});
+			if (h.end < h.start)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['holidays', h.i, 'end'],
+					message: 'must not be before the start'
+				});
 		}
-	}
-	value.workdays.forEach((day, i) => {
-		if (!inYear(day))
-			ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `must be in ${value.year}` });
-		const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
-		if (dow !== 0 && dow !== 6)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['workdays', i],
-				message: 'a make-up workday is a Saturday or Sunday'
-			});
-		const inside = ranges.find((h) => h.start <= day && day <= h.end);
-		if (inside)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['workdays', i],
-				message: `falls inside ${inside.name.zh}`
-			});
-	});
-});
+		const sorted = [...ranges].sort((a, b) => a.start.localeCompare(b.start));
+		for (let k = 1; k < sorted.length; k++) {
+			if (sorted[k].start <= sorted[k - 1].end) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['holidays', sorted[k].i, 'start'],
+					message: `overlaps ${sorted[k - 1].name.zh} (${sorted[k - 1].start} – ${sorted[k - 1].end})`
+				});
+			}
+		}
+		value.workdays.forEach((day, i) => {
+			if (!inYear(day))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['workdays', i],
+					message: `must be in ${value.year}`
+				});
+			const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+			if (dow !== 0 && dow !== 6)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['workdays', i],
+					message: 'a make-up workday is a Saturday or Sunday'
+				});
+			const inside = ranges.find((h) => h.start <= day && day <= h.end);
+			if (inside)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['workdays', i],
+					message: `falls inside ${inside.name.zh}`
+				});
+		});
+	})
+);
 export type HolidayYear = z.infer<typeof holidayYear>;
 
 export type DayKind = 'holiday' | 'workday' | 'normal' | 'unknown';

@@ -32,12 +32,11 @@ export function parseOpeningHours(rule: string): OpeningHours | string {
 }
 
 /** An OpenStreetMap opening_hours value that the library accepts. */
-export const openingHoursRule = z
-	.string()
-	.trim()
-	.min(1)
-	.max(maxOpeningHoursLength)
-	.superRefine((rule, ctx) => {
+export const openingHoursRule = z.string().check(
+	z.trim(),
+	z.minLength(1),
+	z.maxLength(maxOpeningHoursLength),
+	z.superRefine((rule, ctx) => {
 		// zod runs this even when the rule is over the maximum, which is already reported.
 		if (rule.length > maxOpeningHoursLength) return;
 		const parsed = parseOpeningHours(rule);
@@ -47,4 +46,5 @@ export const openingHoursRule = z
 				message: `not valid opening_hours: ${parsed.split('\n')[0]}`
 			});
 		}
-	});
+	})
+);

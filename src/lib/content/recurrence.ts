@@ -82,24 +82,26 @@ function startsBetween(
 
 /** An RRULE body without DTSTART: FREQ is required, an open-ended rule must be weekly or rarer. */
 export const recurrenceRule = z
-	.string()
-	.trim()
-	.max(300)
-	.transform((value) => value.replace(/^RRULE:/i, '').toUpperCase())
-	.superRefine((rule, ctx) => {
-		// Every part is checked before the library parses anything (see rrule-check.ts).
-		const problems = ruleProblems(rule);
-		for (const message of problems) ctx.addIssue({ code: 'custom', message });
-		if (problems.length) return;
-		try {
-			libraryRule(rule, toFloating('2026-01-01T00:00'));
-		} catch (error) {
-			ctx.addIssue({
-				code: 'custom',
-				message: `not a valid RRULE: ${error instanceof Error ? error.message : String(error)}`
-			});
-		}
-	});
+	.pipe(
+		z.string().check(z.trim(), z.maxLength(300)),
+		z.transform((value: string) => value.replace(/^RRULE:/i, '').toUpperCase())
+	)
+	.check(
+		z.superRefine((rule, ctx) => {
+			// Every part is checked before the library parses anything (see rrule-check.ts).
+			const problems = ruleProblems(rule);
+			for (const message of problems) ctx.addIssue({ code: 'custom', message });
+			if (problems.length) return;
+			try {
+				libraryRule(rule, toFloating('2026-01-01T00:00'));
+			} catch (error) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `not a valid RRULE: ${error instanceof Error ? error.message : String(error)}`
+				});
+			}
+		})
+	);
 
 export interface Recurring {
 	start: LocalDateTime;

@@ -7,7 +7,7 @@ import { z } from '$lib/content/zod';
  * settings, so the footer is right offline too; absent when unset.
  */
 export const siteSettings = z.object({
-	icp: z.string().max(60).optional(),
-	psb: z.string().max(60).optional()
+	icp: z.optional(z.string().check(z.maxLength(60))),
+	psb: z.optional(z.string().check(z.maxLength(60)))
 });
 export type SiteSettings = z.infer<typeof siteSettings>;

@@ -6,7 +6,7 @@ export interface FieldProblem {
 	message: string;
 }
 
-export function problemsOf(error: z.ZodError): FieldProblem[] {
+export function problemsOf(error: z.core.$ZodError): FieldProblem[] {
 	return error.issues.map((issue) => ({
 		path: issue.path.map(String).join('.') || '(record)',
 		message: issue.message
@@ -22,7 +22,7 @@ export class ValidationError extends Error {
 }
 
 /** Parses or throws a ValidationError that names every bad field. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function validate<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
 	const result = schema.safeParse(input);
 	if (!result.success) throw new ValidationError(problemsOf(result.error));
 	return result.data;

@@ -27,42 +27,37 @@ export class ShareLinkError extends Error {
 	}
 }
 
-const minute = z
-	.number()
-	.int()
-	.min(-1)
-	.max(24 * 60);
+/** A whole number from `min` to `max`. */
+const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+const minute = whole(-1, 24 * 60);
+const shortId = z.string().check(z.minLength(1), z.maxLength(40));
 const itemTypes = ['event', 'venue', 'meal'] as const;
 const compactItem = z.tuple([
 	z.union([z.literal(0), z.literal(1), z.literal(2)]),
-	z.string().min(1).max(40),
-	z.number().int().min(-1440).max(2880).nullable().optional(),
-	z.number().int().min(0).max(720).optional(),
-	minute.optional(),
-	z.union([z.literal(0), z.literal(1)]).optional()
+	shortId,
+	z.optional(z.nullable(whole(-1440, 2880))),
+	z.optional(whole(0, 720)),
+	z.optional(minute),
+	z.optional(z.union([z.literal(0), z.literal(1)]))
 ]);
 /** Defaults of the optional item fields (at, minutes, lockedAt, left): left off at the end. */
 const itemDefaults = [null, 0, -1, 0];
 const compact = z.tuple([
 	z.literal(shareVersion),
-	z.number().int().min(19000101).max(29991231),
+	whole(19000101, 29991231),
 	minute,
 	minute,
-	z
-		.number()
-		.int()
-		.min(0)
-		.max(travelModes.length - 1),
+	whole(0, travelModes.length - 1),
 	z.union([
-		z.tuple([z.string().min(1).max(40)]),
+		z.tuple([shortId]),
 		z.tuple([
-			z.number().int().min(-9_000_000).max(9_000_000),
-			z.number().int().min(-18_000_000).max(18_000_000),
+			whole(-9_000_000, 9_000_000),
+			whole(-18_000_000, 18_000_000),
 			z.union([z.literal(0), z.literal(1)])
 		])
 	]),
-	z.array(compactItem).max(60),
-	z.number().int().min(0).max(3).optional()
+	z.array(compactItem).check(z.maxLength(60)),
+	z.optional(whole(0, 3))
 ]);
 
 function toBase64Url(text: string): string {

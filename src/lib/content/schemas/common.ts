@@ -4,26 +4,27 @@ import { localizedShort, plainText } from './primitives';
 /** Stable, URL-safe identifiers: a slug is what a visitor sees in a link, an id never changes. */
 export const slug = z
 	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens')
-	.max(80);
+	.check(
+		z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens'),
+		z.maxLength(80)
+	);
 export const id = z
 	.string()
-	.regex(/^[a-z]+_[A-Za-z0-9]{6,32}$/, 'must look like prefix_abc123')
-	.max(40);
+	.check(z.regex(/^[a-z]+_[A-Za-z0-9]{6,32}$/, 'must look like prefix_abc123'), z.maxLength(40));
 
-export const httpUrl = z
-	.string()
-	.trim()
-	.url('must be a web address')
-	.refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
+export const httpUrl = z.string().check(
+	z.trim(),
+	z.url('must be a web address'),
+	z.refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://')
+);
 
 /** A processed photo: `src` is the image path without width; widths lists the renditions made. */
 export const image = z.object({
-	src: z.string().min(1).max(300),
+	src: z.string().check(z.minLength(1), z.maxLength(300)),
 	alt: localizedShort,
-	width: z.number().int().positive(),
-	height: z.number().int().positive(),
-	widths: z.array(z.number().int().positive()).default([])
+	width: z.number().check(z.int(), z.positive()),
+	height: z.number().check(z.int(), z.positive()),
+	widths: z._default(z.array(z.number().check(z.int(), z.positive())), [])
 });
 export type Image = z.infer<typeof image>;
 
@@ -34,7 +35,7 @@ export const price = z.discriminatedUnion('free', [
 		free: z.literal(false),
 		text: localizedShort,
 		/** Yuan; a typo like 1e308 is refused (no ticket here costs a million). */
-		amountCny: z.number().nonnegative().max(1_000_000).optional()
+		amountCny: z.optional(z.number().check(z.nonnegative(), z.lte(1_000_000)))
 	})
 ]);
 export type Price = z.infer<typeof price>;
@@ -44,10 +45,10 @@ export const recordBase = {
 	id,
 	slug,
 	/** Revision of the last change (server-assigned). */
-	revision: z.number().int().nonnegative(),
+	revision: z.number().check(z.int(), z.nonnegative()),
 	/** Edit version for optimistic concurrency (server-assigned). */
-	version: z.number().int().positive(),
-	sample: z.boolean().default(false),
+	version: z.number().check(z.int(), z.positive()),
+	sample: z._default(z.boolean(), false),
 	updatedAt: z.string()
 };
 
@@ -58,10 +59,10 @@ export type PublishStatus = z.infer<typeof publishStatus>;
 export const serverAssigned = { revision: true, version: true, updatedAt: true } as const;
 
 /** Free tags on a record: a few dozen at most, each short. */
-export const tags = z
-	.array(plainText(40).pipe(z.string().min(1)))
-	.max(30)
-	.default([]);
+export const tags = z._default(
+	z.array(z.pipe(plainText(40), z.string().check(z.minLength(1)))).check(z.maxLength(30)),
+	[]
+);
 
 /** Photos of one record. */
 export const maxPhotos = 20;

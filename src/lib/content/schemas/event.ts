@@ -26,28 +26,28 @@ export type EventStatus = z.infer<typeof eventStatus>;
 const eventFields = z.object({
 	...recordBase,
 	status: eventStatus,
-	statusReason: localized.optional(),
+	statusReason: z.optional(localized),
 	title: localizedShort,
 	summary: localized,
 	description: localized,
-	venueId: id.optional(),
-	position: position.optional(),
-	festivalId: id.optional(),
+	venueId: z.optional(id),
+	position: z.optional(position),
+	festivalId: z.optional(id),
 	/** Shanghai wall-clock start and end of the first occurrence. */
 	start: localDateTime,
 	end: localDateTime,
-	allDay: z.boolean().default(false),
+	allDay: z._default(z.boolean(), false),
 	/** RFC 5545 RRULE body (no DTSTART), e.g. FREQ=WEEKLY;BYDAY=SA;COUNT=8. */
-	rrule: recurrenceRule.optional(),
+	rrule: z.optional(recurrenceRule),
 	/** Cancelled occurrences, as the wall-clock start of each. */
-	exdates: z.array(localDateTime).max(500).default([]),
+	exdates: z._default(z.array(localDateTime).check(z.maxLength(500)), []),
 	/** Original start of a postponed event (schema.org previousStartDate). */
-	previousStart: localDateTime.optional(),
+	previousStart: z.optional(localDateTime),
 	category: eventCategory,
 	price,
-	bookingUrl: httpUrl.optional(),
+	bookingUrl: z.optional(httpUrl),
 	tags,
-	image: image.optional()
+	image: z.optional(image)
 });
 
 type EventShape = z.infer<typeof eventFields>;
@@ -60,7 +60,7 @@ function eventRules(
 		EventShape,
 		'start' | 'end' | 'status' | 'statusReason' | 'venueId' | 'position' | 'rrule'
 	>,
-	ctx: z.RefinementCtx
+	ctx: z.core.$RefinementCtx
 ) {
 	if (value.rrule) {
 		for (const message of seriesProblems(value.rrule, value.start)) {
@@ -91,8 +91,8 @@ function eventRules(
 	}
 }
 
-export const event = eventFields.superRefine(eventRules);
+export const event = eventFields.check(z.superRefine(eventRules));
 export type Event = z.infer<typeof event>;
 
-export const eventInput = eventFields.omit(serverAssigned).superRefine(eventRules);
+export const eventInput = z.omit(eventFields, serverAssigned).check(z.superRefine(eventRules));
 export type EventInput = z.input<typeof eventInput>;

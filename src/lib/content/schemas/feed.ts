@@ -20,8 +20,8 @@ export const searchKeyOf = (type: ContentType, id: string): string => `${type}:$
  * otherwise the upserts and deletions since `since` are applied on top of the client's mirror.
  */
 export const feedPayload = z.object({
-	revision: z.number().int().nonnegative(),
-	since: z.number().int().nonnegative().nullable(),
+	revision: z.number().check(z.int(), z.nonnegative()),
+	since: z.nullable(z.number().check(z.int(), z.nonnegative())),
 	full: z.boolean(),
 	venues: z.array(venue),
 	events: z.array(event),
@@ -29,19 +29,19 @@ export const feedPayload = z.object({
 	tours: z.array(tour),
 	/** Published bureau notices, ended ones too (phones hide those by the clock; a feed from before
 	 * notices existed has none). */
-	notices: z.array(notice).default([]),
+	notices: z._default(z.array(notice), []),
 	/** The holiday calendar and public settings are small: every payload carries them whole. */
 	holidays: z.array(holidayYear),
-	settings: z.object({ map: mapSettings, site: siteSettings.default({}) }),
+	settings: z.object({ map: mapSettings, site: z._default(siteSettings, {}) }),
 	/** Pinyin search keys of the upserted records, by `searchKeyOf(type, id)` (made on the server,
 	 * where the pinyin dictionary lives, so phones search "tbh" offline without downloading it). */
-	searchKeys: z.record(z.string(), z.string()).default({}),
+	searchKeys: z._default(z.record(z.string(), z.string()), {}),
 	deleted: z.object({
 		venues: z.array(z.string()),
 		events: z.array(z.string()),
 		festivals: z.array(z.string()),
 		tours: z.array(z.string()),
-		notices: z.array(z.string()).default([])
+		notices: z._default(z.array(z.string()), [])
 	})
 });
 export type FeedPayload = z.infer<typeof feedPayload>;

@@ -10,13 +10,16 @@ const festivalFields = z.object({
 	description: localized,
 	startDate: localDate,
 	endDate: localDate,
-	heroImage: image.optional()
+	heroImage: z.optional(image)
 });
 
 /** A festival's programme spans at most a year; its grid has a column per day. */
 export const maxFestivalDays = 366;
 
-function endNotBeforeStart(value: { startDate: string; endDate: string }, ctx: z.RefinementCtx) {
+function endNotBeforeStart(
+	value: { startDate: string; endDate: string },
+	ctx: z.core.$RefinementCtx
+) {
 	if (value.endDate < value.startDate) {
 		ctx.addIssue({
 			code: 'custom',
@@ -35,8 +38,10 @@ function endNotBeforeStart(value: { startDate: string; endDate: string }, ctx: z
 	}
 }
 
-export const festival = festivalFields.superRefine(endNotBeforeStart);
+export const festival = festivalFields.check(z.superRefine(endNotBeforeStart));
 export type Festival = z.infer<typeof festival>;
 
-export const festivalInput = festivalFields.omit(serverAssigned).superRefine(endNotBeforeStart);
+export const festivalInput = z
+	.omit(festivalFields, serverAssigned)
+	.check(z.superRefine(endNotBeforeStart));
 export type FestivalInput = z.input<typeof festivalInput>;

@@ -10,12 +10,12 @@ import { z } from '$lib/content/zod';
  */
 export const mapSettings = z.object({
 	source: z.enum(['osm', 'tianditu', 'xyz']),
-	tiandituKey: z.string().optional(),
-	template: z.string().optional(),
+	tiandituKey: z.optional(z.string()),
+	template: z.optional(z.string()),
 	attribution: z.string(),
 	/** The operator's tile terms allow downloading an area for offline use. */
 	bulkDownload: z.boolean(),
 	/** The map approval number (审图号) every map shows when set, as maps published in China must. */
-	approval: z.string().max(60).optional()
+	approval: z.optional(z.string().check(z.maxLength(60)))
 });
 export type MapSettings = z.infer<typeof mapSettings>;

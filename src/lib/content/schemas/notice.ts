@@ -24,10 +24,10 @@ const noticeFields = z.object({
 	/** Shanghai wall-clock times: shown from `start` until (not including) `end`. */
 	start: localDateTime,
 	end: localDateTime,
-	scope: z.object({ type: noticeScopeType, id }).optional()
+	scope: z.optional(z.object({ type: noticeScopeType, id }))
 });
 
-function noticeRules(value: { start: string; end: string }, ctx: z.RefinementCtx) {
+function noticeRules(value: { start: string; end: string }, ctx: z.core.$RefinementCtx) {
 	if (value.end <= value.start) {
 		ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
 	} else if (
@@ -42,8 +42,8 @@ function noticeRules(value: { start: string; end: string }, ctx: z.RefinementCtx
 	}
 }
 
-export const notice = noticeFields.superRefine(noticeRules);
+export const notice = noticeFields.check(z.superRefine(noticeRules));
 export type Notice = z.infer<typeof notice>;
 
-export const noticeInput = noticeFields.omit(serverAssigned).superRefine(noticeRules);
+export const noticeInput = z.omit(noticeFields, serverAssigned).check(z.superRefine(noticeRules));
 export type NoticeInput = z.input<typeof noticeInput>;

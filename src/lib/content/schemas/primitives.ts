@@ -37,26 +37,28 @@ export const controlCharacterMessage = 'must not contain control characters';
 
 /** A one-line or multi-line human text of at most `max` characters. */
 export function plainText(max: number) {
-	return z.string().trim().max(max).refine(noControlCharacters, controlCharacterMessage);
+	return z
+		.string()
+		.check(z.trim(), z.maxLength(max), z.refine(noControlCharacters, controlCharacterMessage));
 }
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const localDate = z
-	.string()
-	.refine((value) => {
+export const localDate = z.string().check(
+	z.refine((value) => {
 		const m = dateRe.exec(value);
 		return !!m && validDate(+m[1], +m[2], +m[3]);
-	}, 'must be a date as YYYY-MM-DD')
-	.refine(inCentury, yearMessage);
+	}, 'must be a date as YYYY-MM-DD'),
+	z.refine(inCentury, yearMessage)
+);
 
 /** A Shanghai wall-clock time, `YYYY-MM-DDTHH:mm`. */
-export const localDateTime = z
-	.string()
-	.refine((value) => {
+export const localDateTime = z.string().check(
+	z.refine((value) => {
 		const m = dateTimeRe.exec(value);
 		return !!m && validDate(+m[1], +m[2], +m[3]) && +m[4] < 24 && +m[5] < 60;
-	}, 'must be a date and time as YYYY-MM-DDTHH:mm')
-	.refine(inCentury, yearMessage);
+	}, 'must be a date and time as YYYY-MM-DDTHH:mm'),
+	z.refine(inCentury, yearMessage)
+);
 
 /**
  * A human text in both languages. Chinese is required; English is optional and an empty English
@@ -64,10 +66,11 @@ export const localDateTime = z
  */
 export function localizedText(max = 4000) {
 	return z.object({
-		zh: plainText(max).pipe(z.string().min(1, 'Chinese text is required')),
-		en: plainText(max)
-			.optional()
-			.transform((value) => (value ? value : undefined))
+		zh: z.pipe(plainText(max), z.string().check(z.minLength(1, 'Chinese text is required'))),
+		en: z.pipe(
+			z.optional(plainText(max)),
+			z.transform((value) => (value ? value : undefined))
+		)
 	});
 }
 
@@ -76,15 +79,16 @@ export const localizedShort = localizedText(200);
 
 /** A WGS-84 position. Coordinates are stored as the GPS gives them; map apps convert if they need to. */
 export const position = z.object({
-	lat: z.number().min(-90).max(90),
-	lon: z.number().min(-180).max(180)
+	lat: z.number().check(z.gte(-90), z.lte(90)),
+	lon: z.number().check(z.gte(-180), z.lte(180))
 });
 
 /** GeoJSON LineString (RFC 7946): positions are [longitude, latitude]. */
 export const lineString = z.object({
 	type: z.literal('LineString'),
 	coordinates: z
-		.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
-		.min(2, 'a path needs at least two points')
-		.max(5000)
+		.array(
+			z.tuple([z.number().check(z.gte(-180), z.lte(180)), z.number().check(z.gte(-90), z.lte(90))])
+		)
+		.check(z.minLength(2, 'a path needs at least two points'), z.maxLength(5000))
 });

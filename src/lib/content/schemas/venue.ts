@@ -48,26 +48,24 @@ export const venue = z.object({
 	description: localized,
 	position,
 	/** The position was estimated for the sample data and must be checked on site. */
-	positionApproximate: z.boolean().default(false),
+	positionApproximate: z._default(z.boolean(), false),
 	address: localizedShort,
 	/**
 	 * OpenStreetMap opening_hours syntax; absent means "always accessible or unknown". The syntax
 	 * is checked where records are written (venueInput, venue-input.ts); a stored or synced record
 	 * only needs to be a bounded string, so the phone's sync never loads the opening_hours parser.
 	 */
-	openingHours: z.string().trim().min(1).max(500).optional(),
-	hoursNote: localized.optional(),
-	price: price.optional(),
-	phone: z
-		.string()
-		.trim()
-		.regex(/^[0-9+\-\s()]{3,30}$/, 'must be a phone number')
-		.optional(),
-	website: httpUrl.optional(),
-	facilities: z.array(z.enum(facilities)).default([]),
-	accessibility: localized.optional(),
-	visitMinutes: z.number().int().min(5).max(720).optional(),
-	photos: z.array(image).max(maxPhotos).default([]),
+	openingHours: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+	hoursNote: z.optional(localized),
+	price: z.optional(price),
+	phone: z.optional(
+		z.string().check(z.trim(), z.regex(/^[0-9+\-\s()]{3,30}$/, 'must be a phone number'))
+	),
+	website: z.optional(httpUrl),
+	facilities: z._default(z.array(z.enum(facilities)), []),
+	accessibility: z.optional(localized),
+	visitMinutes: z.optional(z.number().check(z.int(), z.gte(5), z.lte(720))),
+	photos: z._default(z.array(image).check(z.maxLength(maxPhotos)), []),
 	narration,
 	tags
 });

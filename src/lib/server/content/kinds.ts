@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '$lib/content/zod';
 import {
 	event,
 	eventInput,
@@ -25,8 +25,8 @@ import {
 export interface ContentKind<T extends { id: string; slug: string; status: string }> {
 	type: ContentType;
 	idPrefix: string;
-	schema: z.ZodType<T>;
-	input: z.ZodType<Omit<T, 'revision' | 'version' | 'updatedAt'>>;
+	schema: z.ZodMiniType<T>;
+	input: z.ZodMiniType<Omit<T, 'revision' | 'version' | 'updatedAt'>>;
 	publicStatuses: readonly string[];
 	columns(record: Omit<T, 'revision' | 'version' | 'updatedAt'>): Record<string, string | null>;
 }
