@@ -68,6 +68,13 @@ const restrict = {
 					"Import z from '$lib/content/zod': it turns off zod's eval probe, which the Content-Security-Policy reports."
 			}
 		],
+		patterns: [
+			{
+				group: ['zod/*'],
+				message:
+					"Import z from '$lib/content/zod': one build of zod (the mini one) for the browser, with its English messages and without its eval probe."
+			}
+		],
 		syntax: []
 	},
 	framework: {

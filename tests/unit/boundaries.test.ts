@@ -91,4 +91,14 @@ describe('the linter', () => {
 		expect(await broken('src/lib/content/zod.ts', code)).toEqual([]);
 		expect(await broken('src/lib/server/bad.ts', code)).toEqual([]);
 	});
+
+	it('keeps browser code on the one build of zod that $lib/content/zod configures', async () => {
+		const code = "import * as z from 'zod/mini';\nexport const x = z.string();";
+		for (const path of ['src/lib/planner/bad.ts', 'src/lib/offline/bad.ts', 'src/routes/bad.ts']) {
+			expect(await broken(path, code)).toEqual([
+				expect.stringMatching(/^no-restricted-imports: .*\$lib\/content\/zod/)
+			]);
+		}
+		expect(await broken('src/lib/content/zod.ts', code)).toEqual([]);
+	});
 });
