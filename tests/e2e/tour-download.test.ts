@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { mp3 } from '../helpers/audio-fixtures';
 import { createAccount, openConsole } from './admin-helpers';
 import { expect, test } from './fixtures';
+import { uploadVenuePhotos } from './venue-photos';
 
 /**
  * "Download this tour": a visitor downloads a tour with a recorded stop, closes the browser,
@@ -142,36 +143,6 @@ test('a downloaded tour plays in airplane mode after the browser restarts, and S
 	}
 });
 
-/** Photos of one venue, uploaded in the console (made here: plain colours, 1600×1067 JPEG). */
-async function uploadVenuePhotos(desk: Page, venue: { q: string; name: string }, count: number) {
-	const sharp = (await import('sharp')).default;
-	await desk.goto(`/admin/venues?q=${venue.q}`);
-	await desk.getByRole('link', { name: venue.name }).click();
-	await desk.waitForLoadState('networkidle');
-	const panel = desk.getByRole('region', { name: '照片' });
-	for (let i = 0; i < count; i++) {
-		const photo = await sharp({
-			create: {
-				width: 1600,
-				height: 1067,
-				channels: 3,
-				background: `#2b86${(16 * i).toString(16).padStart(2, '0')}`
-			}
-		})
-			.jpeg()
-			.toBuffer();
-		await panel.getByLabel(/JPEG、PNG 或 WebP/).setInputFiles({
-			name: `park-${i}.jpg`,
-			mimeType: 'image/jpeg',
-			buffer: photo
-		});
-		await panel.getByLabel(/图片说明.*中文/).fill(`湖畔公园照片${i + 1}`);
-		await panel.getByLabel(/图片说明.*English/).fill(`Lakeside Park photo ${i + 1}`);
-		await panel.getByRole('button', { name: '上传' }).click();
-		await expect(desk.getByRole('img', { name: `湖畔公园照片${i + 1}` })).toBeVisible();
-	}
-}
-
 test('a downloaded tour keeps the photos of its venues: offline, a venue page of the tour shows them all, and removal takes them away', async ({
 	browser,
 	page,
@@ -179,7 +150,10 @@ test('a downloaded tour keeps the photos of its venues: offline, a venue page of
 }) => {
 	test.setTimeout(150_000);
 	const desk = await openConsole(browser, editor);
-	await uploadVenuePhotos(desk, { q: 'lakeside-park', name: '湖畔公园' }, 3);
+	await uploadVenuePhotos(desk, { q: 'lakeside-park', name: '湖畔公园' }, 3, {
+		zh: '湖畔公园照片',
+		en: 'Lakeside Park photo'
+	});
 	await desk.context().close();
 
 	await tileServer(context);
