@@ -1,13 +1,17 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
+import { createAccount, openConsole, serverURL } from './admin-helpers';
 import { expect, test } from './fixtures';
+import { uploadVenuePhotos } from './venue-photos';
 
 /**
  * "Download this tour" when things go wrong, on a real tour page with its real download code: the
  * phone's storage fills up part way (Cache Storage refuses a write with QuotaExceededError, as a
- * full phone does), and the signal goes part way (the tile server stops answering), then comes
- * back and the visitor resumes.
+ * full phone does), and the signal goes part way (the tile server stops answering, or the app's
+ * server just as a venue's photo is asked for), then comes back and the visitor resumes.
  */
 const slug = 'lake-day-by-bike-and-boat';
+const editor = { email: 'tours-faults@bureau.example', password: 'tour download faults 2026' };
+test.beforeAll(() => createAccount(editor.email, 'editor', editor.password, '编辑小钱'));
 
 const blankTile = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
@@ -137,4 +141,64 @@ test('a download cut by a lost signal resumes when it is back, and fetches nothi
 	);
 	const fetchedOnce = new Set([...firstAnswered, ...resumed]);
 	expect(cached.length).toBe(fetchedOnce.size);
+});
+
+/** The bytes the tour cache holds under `url`; undefined when it holds nothing there. */
+const storedBytes = (page: Page, url: string) =>
+	page.evaluate(async (u) => {
+		const found = await (await caches.open('tours-v1')).match(u);
+		return found ? (await found.blob()).size : undefined;
+	}, url);
+
+test('a signal lost as a venue’s photo is fetched leaves the tour not ready, with no other size of that photo stored in its place, until the photo itself comes', async ({
+	browser,
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	const desk = await openConsole(browser, editor);
+	await uploadVenuePhotos(desk, { q: 'beihu-pavilion', name: '北湖阁广场' }, 1, {
+		zh: '北湖阁广场照片',
+		en: 'Beihu Pavilion Square photo'
+	});
+	await desk.context().close();
+	await tileServer(context);
+	const view = await (await page.request.get(`/api/v1/views/tour?lang=zh&slug=${slug}`)).json();
+	const photo = (
+		view.stops as { venue?: { slug: string; photos: { src: string; widths: number[] }[] } }[]
+	).find((s) => s.venue?.slug === 'beihu-pavilion-square')!.venue!.photos[0];
+	// The stop's lock-screen picture is the photo's smallest rendition; the venue page on this
+	// phone asks for a wider one, which the download keeps too.
+	const small = `${serverURL}${photo.src}-${Math.min(...photo.widths)}.webp`;
+
+	// The signal goes just as the wider rendition is asked for, once the smaller one is stored.
+	let back = false;
+	const cut: string[] = [];
+	await context.route(
+		(url) => url.pathname.startsWith(`${photo.src}-`),
+		async (route) => {
+			const url = route.request().url();
+			if (back || route.request().resourceType() !== 'fetch' || url === small)
+				return route.fallback();
+			await expect.poll(() => storedBytes(page, small)).toBeGreaterThan(0);
+			cut.push(url);
+			return route.abort('internetdisconnected');
+		}
+	);
+	const offline = await openTour(page);
+	await offline.getByRole('button', { name: '下载本线路' }).click();
+	await expect(offline.getByText(/部分录音或图片未能下载，本线路尚不能离线使用/)).toBeVisible({
+		timeout: 30_000
+	});
+	expect(cut).toHaveLength(1);
+	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
+	expect(await storedBytes(page, cut[0])).toBeUndefined();
+
+	// The signal is back: the resume stores the photo itself, byte for byte as the server has it.
+	back = true;
+	await offline.getByRole('button', { name: '继续下载' }).click();
+	await expect(offline.getByText(/已下载，可离线使用/)).toBeVisible({ timeout: 60_000 });
+	const served = await (await page.request.get(cut[0])).body();
+	expect(await storedBytes(page, cut[0])).toBe(served.length);
+	expect(served.length).not.toBe(await storedBytes(page, small));
 });

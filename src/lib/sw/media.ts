@@ -18,7 +18,8 @@ export function isMediaUrl(url: URL): boolean {
  * end) by workbox-range-requests. Anything no download holds goes to `otherwise`: the image
  * cache for pictures, the network for recordings. A photo neither answers (offline, and the page
  * asked for another width than the download kept, say on a turned phone) is answered with the
- * rendition of the same photo the download did keep: a picture at another size beats none.
+ * rendition of the same photo the download did keep: a picture at another size beats none, on
+ * the page; never to a download's fetch, which stores what it is given as the width it asked for.
  */
 export function mediaHandler(
 	otherwise: (options: RouteHandlerCallbackOptions) => Promise<Response>
@@ -32,7 +33,10 @@ export function mediaHandler(
 			// comes first when the answer is not a good one.
 			const answer = await otherwise(options).catch((error: unknown) => error);
 			if (answer instanceof Response && answer.ok) return answer;
-			const rendition = await storedRendition(cache, request.url);
+			// Only for a picture the page shows. A tour download's own fetch must see the failure:
+			// given the stop's small picture instead, it would keep it under this URL and say ready.
+			const rendition =
+				request.destination === 'image' ? await storedRendition(cache, request.url) : undefined;
 			if (rendition) return rendition;
 			if (answer instanceof Response) return answer;
 			throw answer;
