@@ -84,7 +84,7 @@ test('with the screen off (the page hidden) the narration keeps playing and noth
 	expect(await page.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing');
 });
 
-test('when the browser refuses to start a walk-up narration without a tap, the player offers “Tap to play”, and the tap plays it', async ({
+test('when the browser refuses to start a walk-up narration without a tap, the player offers “Tap to play” with the stop’s name, and the tap plays it', async ({
 	page,
 	context,
 	browser,
@@ -98,7 +98,11 @@ test('when the browser refuses to start a walk-up narration without a tap, the p
 		'灯会主灯区的讲解。'
 	);
 	const view = await (await request.get(`/api/v1/views/tour?lang=zh&slug=${slug}`)).json();
-	const stop = view.stops[1] as { position: { lat: number; lon: number }; narration: unknown };
+	const stop = view.stops[1] as {
+		name: string;
+		position: { lat: number; lon: number };
+		narration: unknown;
+	};
 	expect(stop).toHaveProperty('narration.recording');
 	// The browser's autoplay rule, once: a play() not started by a tap is refused.
 	await page.addInitScript(() => {
@@ -122,13 +126,13 @@ test('when the browser refuses to start a walk-up narration without a tap, the p
 		.filter({ hasText: '浏览器需要您点按一下才能开始播放讲解。' });
 	await expect(asking).toBeVisible();
 	expect((await audioState(page)).paused).toBe(true);
-	await asking.getByRole('button', { name: '点按播放' }).click();
+	await asking.getByRole('button', { name: `点按播放“${stop.name}”` }).click();
 	await expect.poll(async () => (await audioState(page)).time).toBeGreaterThan(0.3);
 	expect((await audioState(page)).paused).toBe(false);
 	await expect(asking).toHaveCount(0);
 });
 
-test('when the browser refuses the device voice a walk-up start without a tap, the player offers “Tap to play”, and the tap reads it', async ({
+test('when the browser refuses the device voice a walk-up start without a tap, the player offers “Tap to play” with the stop’s name, and the tap reads it', async ({
 	page,
 	context,
 	request
@@ -136,6 +140,7 @@ test('when the browser refuses the device voice a walk-up start without a tap, t
 	const slug = 'canal-and-old-town-walk';
 	const view = await (await request.get(`/api/v1/views/tour?lang=zh&slug=${slug}`)).json();
 	const stop = view.stops[0] as {
+		name: string;
 		position: { lat: number; lon: number };
 		narration: { text: string; recording?: unknown };
 	};
@@ -149,7 +154,7 @@ test('when the browser refuses the device voice a walk-up start without a tap, t
 		.filter({ hasText: '浏览器需要您点按一下才能开始播放讲解。' });
 	await expect(asking).toBeVisible();
 	expect(await spokenSoFar(page)).toEqual([]);
-	await asking.getByRole('button', { name: '点按播放' }).click();
+	await asking.getByRole('button', { name: `点按播放“${stop.name}”` }).click();
 	await expect.poll(async () => (await spokenSoFar(page)).length).toBe(1);
 	expect(stop.narration.text.startsWith((await spokenSoFar(page))[0].text)).toBe(true);
 	await expect(asking).toHaveCount(0);
