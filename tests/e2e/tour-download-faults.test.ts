@@ -143,6 +143,41 @@ test('a download cut by a lost signal resumes when it is back, and fetches nothi
 	expect(cached.length).toBe(fetchedOnce.size);
 });
 
+test('a download stopped by a lost connection carries on by itself when the phone is online again, and fetches nothing it already stored', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(90_000);
+	const tiles = await tileServer(context);
+	const offline = await openTour(page);
+	// The phone loses its connection once 30 tiles have come: the tile server answers no more
+	// (an answer the test fulfils gets through even offline), and the browser notices.
+	let lost = false;
+	await page.route(/tiles\.example\.test/, async (route) => {
+		if (!lost && tiles.answered.length >= 30) {
+			lost = true;
+			tiles.cut();
+			await context.setOffline(true);
+		}
+		await route.fallback();
+	});
+	await offline.getByRole('button', { name: '下载本线路' }).click();
+	await expect(offline.getByText(/网络连接已断开，本线路尚不能离线使用/)).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
+	const firstAnswered = new Set(tiles.answered);
+	const askedBefore = tiles.asked.length;
+
+	// Back online, and nobody taps anything.
+	tiles.restore();
+	await context.setOffline(false);
+	await expect(offline.getByText(/已下载，可离线使用/)).toBeVisible({ timeout: 60_000 });
+	const resumed = tiles.asked.slice(askedBefore);
+	expect(resumed.length).toBeGreaterThan(0);
+	expect(resumed.filter((url) => firstAnswered.has(url))).toEqual([]);
+});
+
 /** The bytes the tour cache holds under `url`; undefined when it holds nothing there. */
 const storedBytes = (page: Page, url: string) =>
 	page.evaluate(async (u) => {

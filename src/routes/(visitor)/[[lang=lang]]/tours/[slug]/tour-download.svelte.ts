@@ -24,6 +24,8 @@ export class TourDownloader {
 	error: string | undefined = $state();
 	busy = $state(false);
 	#abort: AbortController | undefined;
+	/** Stops waiting for the signal to come back (set while a lost signal has stopped a run). */
+	#stopWaiting: (() => void) | undefined;
 
 	readonly state = $derived.by((): 'none' | 'ready' | 'stale' | 'partial' => {
 		const record = this.record;
@@ -68,6 +70,7 @@ export class TourDownloader {
 	async start(): Promise<void> {
 		const plan = this.plan;
 		if (!plan || this.running) return;
+		this.#stopWaiting?.();
 		this.error = undefined;
 		this.busy = false;
 		this.outcome = undefined;
@@ -82,6 +85,24 @@ export class TourDownloader {
 
 	cancel(): void {
 		this.#abort?.abort();
+		this.#stopWaiting?.();
+	}
+
+	/**
+	 * A run the lost signal stopped carries on by itself once the browser says it is online
+	 * again, skipping what is stored: the phone may be in a pocket by then. The Resume button
+	 * stays for a signal that comes back without the browser noticing it was gone.
+	 */
+	#resumeWhenOnline(): void {
+		const resume = () => {
+			this.#stopWaiting = undefined;
+			void this.start();
+		};
+		window.addEventListener('online', resume, { once: true });
+		this.#stopWaiting = () => {
+			window.removeEventListener('online', resume);
+			this.#stopWaiting = undefined;
+		};
 	}
 
 	async #download(plan: TourDownloadPlan): Promise<void> {
@@ -97,6 +118,7 @@ export class TourDownloader {
 					this.total = total;
 				}
 			});
+			if (this.outcome.status === 'offline') this.#resumeWhenOnline();
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		} finally {
