@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Request } from '@playwright/test';
 import { createAccount, openConsole, serverURL } from './admin-helpers';
 import { expect, test } from './fixtures';
 import { uploadVenuePhotos } from './venue-photos';
@@ -60,6 +60,37 @@ async function openTour(page: Page) {
 	return page.getByRole('region', { name: '离线使用' });
 }
 
+type Tiles = Awaited<ReturnType<typeof tileServer>>;
+
+/**
+ * Starts the tour's download and takes the signal away once 30 tiles have come (`lose` does it,
+ * once), then waits for the page to say the download stopped and the tour is not ready. Resolves
+ * with the tiles answered before the cut.
+ */
+async function downloadUntilSignalLost(
+	page: Page,
+	offline: Locator,
+	tiles: Tiles,
+	lose: () => unknown
+): Promise<Set<string>> {
+	let lost = false;
+	await page.route(/tiles\.example\.test/, async (route) => {
+		if (!lost && tiles.answered.length >= 30) {
+			lost = true;
+			await lose();
+		}
+		await route.fallback();
+	});
+	await offline.getByRole('button', { name: '下载本线路' }).click();
+	await expect(offline.getByText(/网络连接已断开，本线路尚不能离线使用/)).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
+	const answered = new Set(tiles.answered);
+	expect(answered.size).toBeGreaterThanOrEqual(30);
+	return answered;
+}
+
 test('with the phone’s storage full part way, the download stops with a clear message and the tour is nowhere shown as ready', async ({
 	page,
 	context
@@ -107,23 +138,9 @@ test('a download cut by a lost signal resumes when it is back, and fetches nothi
 			mediaFetches.push(request.url());
 	});
 	const offline = await openTour(page);
-	// The signal goes once 30 tiles have come (once: it stays back after the restore).
-	let signalLost = false;
-	await page.route(/tiles\.example\.test/, async (route) => {
-		if (!signalLost && tiles.answered.length >= 30) {
-			signalLost = true;
-			tiles.cut();
-		}
-		await route.fallback();
-	});
-	await offline.getByRole('button', { name: '下载本线路' }).click();
-	await expect(offline.getByText(/网络连接已断开，本线路尚不能离线使用/)).toBeVisible({
-		timeout: 30_000
-	});
-	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
-	const firstAnswered = new Set(tiles.answered);
+	// The tile server stops answering part way (the browser does not notice: no automatic resume).
+	const firstAnswered = await downloadUntilSignalLost(page, offline, tiles, tiles.cut);
 	const firstMedia = mediaFetches.length;
-	expect(firstAnswered.size).toBeGreaterThanOrEqual(30);
 
 	// The signal is back: resume.
 	tiles.restore();
@@ -150,23 +167,12 @@ test('a download stopped by a lost connection carries on by itself when the phon
 	test.setTimeout(90_000);
 	const tiles = await tileServer(context);
 	const offline = await openTour(page);
-	// The phone loses its connection once 30 tiles have come: the tile server answers no more
-	// (an answer the test fulfils gets through even offline), and the browser notices.
-	let lost = false;
-	await page.route(/tiles\.example\.test/, async (route) => {
-		if (!lost && tiles.answered.length >= 30) {
-			lost = true;
-			tiles.cut();
-			await context.setOffline(true);
-		}
-		await route.fallback();
+	// The phone loses its connection part way: the tile server answers no more (an answer the
+	// test fulfils gets through even offline), and the browser notices.
+	const firstAnswered = await downloadUntilSignalLost(page, offline, tiles, async () => {
+		tiles.cut();
+		await context.setOffline(true);
 	});
-	await offline.getByRole('button', { name: '下载本线路' }).click();
-	await expect(offline.getByText(/网络连接已断开，本线路尚不能离线使用/)).toBeVisible({
-		timeout: 30_000
-	});
-	await expect(offline.getByText(/已下载，可离线使用/)).toHaveCount(0);
-	const firstAnswered = new Set(tiles.answered);
 	const askedBefore = tiles.asked.length;
 
 	// Back online, and nobody taps anything.
