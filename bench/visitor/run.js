@@ -2,13 +2,16 @@
 //   a. per route, the JavaScript and CSS a first visit downloads before the page is interactive
 //      (gzip); for the home page, everything the page and its own workers (the mirror's) fetch in
 //      the first 10 s against 95 KB, what the service worker precaches (with the content snapshot,
-//      against 600 KB), and how long after the load the service worker controls the page (1.0 s);
+//      against 600 KB), and how long after the load the service worker controls the page (1.0 s),
+//      on loopback and, for a phone's signal, with a round trip added to every request;
 //   b. Lighthouse 12.2.3 (mobile) on /, an event, a venue, a tour and a festival page: scores,
 //      LCP/TBT/CLS against the budget and every audit short of a full score.
 // It prints figures and never fails on a slow number; it exits non-zero only when it could not
 // measure. Environment: BENCH_PORT (default 4199), LIGHTHOUSE_PORT (Chrome's DevTools port for
 // Lighthouse, default 4299), LIGHTHOUSE_RUNS (runs per page, Lighthouse's median run is
-// kept; default 1), BENCH_LIGHTHOUSE=0 to skip Lighthouse, CHROMIUM_PATH.
+// kept; default 1), BENCH_LIGHTHOUSE=0 to skip Lighthouse, BENCH_RTT_MS (the round trip added for
+// the phone's-signal figure, default 150, Lighthouse's slow 4G), BENCH_PROXY_PORT (default
+// BENCH_PORT + 1), CHROMIUM_PATH.
 import { chromium, devices } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,6 +29,7 @@ import {
 	tempDir,
 	writeResults
 } from '../lib/app.js';
+import { startLatencyProxy } from '../lib/latency-proxy.js';
 import {
 	budget,
 	budgetMisses,
@@ -48,6 +52,8 @@ const WINDOW_MS = 10_000;
 const FIRST_VISIT_BUDGET = 95 * 1024;
 const PRECACHE_BUDGET = 600 * 1024;
 const CONTROL_BUDGET_MS = 1000;
+const roundTripMs = positiveInt('BENCH_RTT_MS', 150);
+const proxyPort = positiveInt('BENCH_PROXY_PORT', port + 1);
 const device = devices['Pixel 7'];
 
 /** One page of each visitor page type, with slugs taken from the seeded content. */
@@ -164,6 +170,39 @@ async function firstVisit(browser, origin, route, { waitForWorker = false, windo
 	}
 	await context.close();
 	return { byPage, byWorker, blocked, largestPaints, windowRows, control };
+}
+
+/**
+ * How long after the load the service worker controls a first visit of home when every request
+ * costs a round trip (through the latency proxy): the precache's requests then cost what they
+ * cost on a phone, which loopback hides.
+ */
+async function controlWithRoundTrip(browser, origin) {
+	const proxy = await startLatencyProxy({
+		port: proxyPort,
+		target: Number(new URL(origin).port),
+		roundTripMs
+	});
+	const context = await browser.newContext({ ...device });
+	try {
+		await context.route(
+			(url) => !url.href.startsWith(`${proxy.origin}/`),
+			(request) => request.abort('blockedbyclient')
+		);
+		await context.addInitScript(recordControl);
+		const page = await context.newPage();
+		await page.goto(`${proxy.origin}/`, { waitUntil: 'load' });
+		await page.waitForFunction(
+			() => window.__control?.controlledMs != null && window.__control.loadEndMs != null,
+			null,
+			{ timeout: 120_000 }
+		);
+		const { controlledMs, loadEndMs } = await page.evaluate(() => window.__control);
+		return Math.round(controlledMs - loadEndMs);
+	} finally {
+		await context.close();
+		await proxy.close();
+	}
 }
 
 /**
@@ -341,6 +380,12 @@ function printFirstVisitGoals(home) {
 				.map((l) => l.toFixed(2))
 				.join(', ')})`
 	);
+	if (home.controlWithRoundTripMs != null) {
+		console.log(
+			`    with a ${roundTripMs} ms round trip added to every request (a phone's signal): ` +
+				`${(home.controlWithRoundTripMs / 1000).toFixed(2)} s after the load event`
+		);
+	}
 }
 
 function printDownloads(routes) {
@@ -513,6 +558,8 @@ async function main() {
 	const downloads = [];
 	try {
 		for (const route of routes) downloads.push(await measureRoute(browser, app.origin, route));
+		const home = downloads.find((route) => route.name === 'home');
+		home.controlWithRoundTripMs = await controlWithRoundTrip(browser, app.origin);
 	} finally {
 		await browser.close();
 	}
