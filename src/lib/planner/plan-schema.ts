@@ -10,7 +10,8 @@ export const timeOfDay = z
 	.string()
 	.check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM'));
 
-const itemId = z.string().check(z.minLength(1), z.maxLength(40));
+/** A planned venue's or event's id (and a plan's start venue), as plans and share links carry it. */
+export const itemId = z.string().check(z.minLength(1), z.maxLength(40));
 
 export const planItem = z.object({
 	type: z.enum(['event', 'venue', 'meal']),

@@ -2,7 +2,7 @@ import { z } from '$lib/content/zod';
 import { localDate } from '$lib/content/schemas/primitives';
 import { addMinutes, minutesBetween } from '$lib/content/time';
 import { minutesOf, timeOf, type Plan, type PlanItem } from './plan';
-import { plan as planSchema } from './plan-schema';
+import { itemId, plan as planSchema } from './plan-schema';
 import { travelModes } from './travel';
 
 /**
@@ -30,11 +30,10 @@ export class ShareLinkError extends Error {
 /** A whole number from `min` to `max`. */
 const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 const minute = whole(-1, 24 * 60);
-const shortId = z.string().check(z.minLength(1), z.maxLength(40));
 const itemTypes = ['event', 'venue', 'meal'] as const;
 const compactItem = z.tuple([
 	z.union([z.literal(0), z.literal(1), z.literal(2)]),
-	shortId,
+	itemId,
 	z.optional(z.nullable(whole(-1440, 2880))),
 	z.optional(whole(0, 720)),
 	z.optional(minute),
@@ -49,7 +48,7 @@ const compact = z.tuple([
 	minute,
 	whole(0, travelModes.length - 1),
 	z.union([
-		z.tuple([shortId]),
+		z.tuple([itemId]),
 		z.tuple([
 			whole(-9_000_000, 9_000_000),
 			whole(-18_000_000, 18_000_000),
