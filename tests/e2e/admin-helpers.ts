@@ -77,6 +77,27 @@ export function recordIds(table: 'events' | 'venues' | 'festivals' | 'tours', co
 	}
 }
 
+/**
+ * The id of the live record with this slug. Tests that change a record pick it by name: the
+ * first id in order is whichever record happens to sort first (other tests create records with
+ * random ids), so a photo or recording meant for "any venue" could land on one a tour passes.
+ */
+export function recordIdBySlug(
+	table: 'events' | 'venues' | 'festivals' | 'tours',
+	slug: string
+): string {
+	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
+	try {
+		const row = db
+			.prepare(`select id from ${table} where slug = ? and deleted_at is null`)
+			.get(slug) as { id: string } | undefined;
+		if (!row) throw new Error(`no live ${table} record with slug ${slug}`);
+		return row.id;
+	} finally {
+		db.close();
+	}
+}
+
 export function recordVersion(
 	table: 'events' | 'venues' | 'festivals' | 'tours',
 	id: string
