@@ -1,16 +1,17 @@
 /// <reference lib="webworker" />
 // The service worker entry only wires listeners to small modules in $lib/sw.
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { cleanupOutdatedCaches } from 'workbox-precaching';
 import { registerNavigation } from '$lib/sw/navigation';
 import { registerNotificationClicks } from '$lib/sw/notifications';
+import { registerPrecache, type PrecacheEntry } from '$lib/sw/precache';
 import { registerRuntimeCaches } from '$lib/sw/runtime-caches';
 
 declare const self: ServiceWorkerGlobalScope & {
-	__WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+	__WB_MANIFEST: PrecacheEntry[];
 };
 
-precacheAndRoute(self.__WB_MANIFEST);
+registerPrecache(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerNavigation();
 registerRuntimeCaches();

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { matchPrecache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
+import { precache } from './precache';
 import { answersNavigation } from './visitor-navigation';
 import { NetworkOnly } from 'workbox-strategies';
 
@@ -18,7 +18,7 @@ export function registerNavigation(timeoutSeconds = 3): void {
 		try {
 			return await network.handle(options);
 		} catch {
-			return (await matchPrecache(shellUrl)) ?? Response.error();
+			return (await precache.matchPrecache(shellUrl)) ?? Response.error();
 		}
 	};
 	registerRoute(({ request, url }) => answersNavigation(request, url), handler);
