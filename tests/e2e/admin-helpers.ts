@@ -6,6 +6,18 @@ import { expect, request, type APIRequestContext, type Browser, type Page } from
 /** The browser tests' database (see playwright.config.ts), read directly to prove what changed. */
 export const e2eDatabase = 'test-results/e2e-data/e2e.sqlite';
 
+/** Reads the browser tests' database once, read-only, and closes it whatever `read` does. */
+function readDatabase<T>(read: (db: Database.Database) => T): T {
+	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
+	try {
+		return read(db);
+	} finally {
+		db.close();
+	}
+}
+
+type RecordTable = 'events' | 'venues' | 'festivals' | 'tours';
+
 export const demo = { email: 'demo@taibai.example', password: 'taibai-demo-2026' };
 
 /** Photo files the test server has stored (its media directory is made at the first upload). */
@@ -50,8 +62,7 @@ export const serverURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 /** Counts that must not move when a request is refused. */
 export function databaseState() {
-	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
-	try {
+	return readDatabase((db) => {
 		const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 		return {
 			revision: one("select value as n from meta where key = 'revision'"),
@@ -59,22 +70,18 @@ export function databaseState() {
 			users: one('select count(*) as n from users'),
 			events: one('select count(*) as n from events where deleted_at is null')
 		};
-	} finally {
-		db.close();
-	}
+	});
 }
 
 /** Ids of live records, in a stable order. */
-export function recordIds(table: 'events' | 'venues' | 'festivals' | 'tours', count = 1): string[] {
-	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
-	try {
-		const rows = db
-			.prepare(`select id from ${table} where deleted_at is null order by id limit ?`)
-			.all(count) as { id: string }[];
-		return rows.map((r) => r.id);
-	} finally {
-		db.close();
-	}
+export function recordIds(table: RecordTable, count = 1): string[] {
+	return readDatabase((db) =>
+		(
+			db
+				.prepare(`select id from ${table} where deleted_at is null order by id limit ?`)
+				.all(count) as { id: string }[]
+		).map((r) => r.id)
+	);
 }
 
 /**
@@ -82,33 +89,22 @@ export function recordIds(table: 'events' | 'venues' | 'festivals' | 'tours', co
  * first id in order is whichever record happens to sort first (other tests create records with
  * random ids), so a photo or recording meant for "any venue" could land on one a tour passes.
  */
-export function recordIdBySlug(
-	table: 'events' | 'venues' | 'festivals' | 'tours',
-	slug: string
-): string {
-	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
-	try {
-		const row = db
-			.prepare(`select id from ${table} where slug = ? and deleted_at is null`)
-			.get(slug) as { id: string } | undefined;
-		if (!row) throw new Error(`no live ${table} record with slug ${slug}`);
-		return row.id;
-	} finally {
-		db.close();
-	}
+export function recordIdBySlug(table: RecordTable, slug: string): string {
+	const row = readDatabase(
+		(db) =>
+			db.prepare(`select id from ${table} where slug = ? and deleted_at is null`).get(slug) as
+				{ id: string } | undefined
+	);
+	if (!row) throw new Error(`no live ${table} record with slug ${slug}`);
+	return row.id;
 }
 
-export function recordVersion(
-	table: 'events' | 'venues' | 'festivals' | 'tours',
-	id: string
-): number {
-	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
-	try {
-		return (db.prepare(`select version from ${table} where id = ?`).get(id) as { version: number })
-			.version;
-	} finally {
-		db.close();
-	}
+export function recordVersion(table: RecordTable, id: string): number {
+	return readDatabase(
+		(db) =>
+			(db.prepare(`select version from ${table} where id = ?`).get(id) as { version: number })
+				.version
+	);
 }
 
 /**
@@ -133,16 +129,14 @@ export async function loggedIn(baseURL: string, email: string, password: string)
 }
 
 export function userRow(email: string): { id: string; role: string; disabled: number } {
-	const db = new Database(e2eDatabase, { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare('select id, role, disabled from users where email = ?').get(email) as {
-			id: string;
-			role: string;
-			disabled: number;
-		};
-	} finally {
-		db.close();
-	}
+	return readDatabase(
+		(db) =>
+			db.prepare('select id, role, disabled from users where email = ?').get(email) as {
+				id: string;
+				role: string;
+				disabled: number;
+			}
+	);
 }
 
 /** A desktop console tab, logged in through the login page (map tiles refused: no network). */

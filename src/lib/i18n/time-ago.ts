@@ -8,7 +8,7 @@ const day = 24 * hour;
 /**
  * How long ago `then` was, in words ("3分钟前", "yesterday"): what Intl.RelativeTimeFormat with
  * `numeric: 'auto'` says for the nearest minute, hour or day, from the app's own messages instead.
- * Building the first RelativeTimeFormat for zh-CN costs a phone 20–45 ms of its main thread in
+ * Building the first RelativeTimeFormat for zh-CN costs a phone 17–45 ms of its main thread in
  * Chromium (its locale data loads), and every visitor page shows how fresh its content is right
  * after the first sync, while the page is still starting. The plural rules the messages use cost
  * well under a millisecond.
